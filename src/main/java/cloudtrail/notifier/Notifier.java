@@ -1,0 +1,35 @@
+package cloudtrail.notifier;
+
+import cloudtrail.notifier.config.NotifierConfig;
+import cloudtrail.notifier.event.EventParser;
+import cloudtrail.notifier.event.NotifierEvent;
+import cloudtrail.notifier.render.Notification;
+import cloudtrail.notifier.render.NotificationRenderer;
+
+/** From event JSON to the notification: the one path both the Lambda handler and the command line take. */
+public final class Notifier {
+    private final EventParser parser;
+    private final NotificationRenderer renderer;
+
+    public Notifier(NotifierConfig config) {
+        this(new EventParser(), new NotificationRenderer(config.timeZone(), config.language()));
+    }
+
+    public Notifier(EventParser parser, NotificationRenderer renderer) {
+        this.parser = parser;
+        this.renderer = renderer;
+    }
+
+    public EventParser parser() {
+        return parser;
+    }
+
+    /** @throws cloudtrail.notifier.event.InvalidEventException when the bytes are not a JSON object */
+    public Notification render(byte[] json) {
+        return render(parser.parse(json));
+    }
+
+    public Notification render(NotifierEvent event) {
+        return renderer.render(event);
+    }
+}

@@ -1,0 +1,119 @@
+package cloudtrail.notifier.cli;
+
+import cloudtrail.notifier.Notifier;
+import cloudtrail.notifier.config.ConfigurationException;
+import cloudtrail.notifier.config.NotifierConfig;
+import cloudtrail.notifier.event.InvalidEventException;
+import cloudtrail.notifier.render.Notification;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The command line: renders events exactly as the Lambda function would, so an operator can see the
+ * notification before deploying anything.
+ *
+ * <pre>java -jar cloudtrail-notifier.jar [--json] FILE... | -</pre>
+ */
+public final class Main {
+    static final int OK = 0;
+    static final int INPUT_ERROR = 2;
+    static final String NAME = "cloudtrail-notifier";
+    static final String USAGE = """
+            usage: java -jar cloudtrail-notifier.jar [--json] FILE... | -
+              Renders each EventBridge event (or bare CloudTrail record) in FILE as the notification
+              the Lambda function would publish. "-" reads one event from standard input.
+              --json   one JSON object per input and line: {"file", "subject", "message", "messageAttributes"}
+            environment: NOTIFY_TIME_ZONE (default Asia/Tokyo), NOTIFY_LANGUAGE (ja or en, default ja)""";
+
+    private final InputStream stdin;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+
+    Main(InputStream stdin, PrintStream out, PrintStream err, Map<String, String> env) {
+        this.stdin = stdin;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
+                false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        int status = new Main(System.in, out, err, System.getenv()).run(args);
+        out.flush();
+        System.exit(status);
+    }
+
+    int run(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(NAME + ": " + e.getMessage());
+            err.println(USAGE);
+            return INPUT_ERROR;
+        }
+        if (options.help()) {
+            out.println(USAGE);
+            return OK;
+        }
+        Notifier notifier;
+        try {
+            notifier = new Notifier(NotifierConfig.fromEnvironment(env));
+        } catch (ConfigurationException e) {
+            err.println(NAME + ": " + e.getMessage());
+            return INPUT_ERROR;
+        }
+        OutputFormat format = options.json() ? new JsonFormat(notifier.parser().mapper()) : new TextFormat();
+        int status = OK;
+        boolean first = true;
+        for (String file : options.files()) {
+            Notification notification;
+            try {
+                notification = notifier.render(read(file));
+            } catch (IOException | InvalidEventException e) {
+                err.println(NAME + ": " + file + ": " + reason(e));
+                status = INPUT_ERROR;
+                continue;
+            }
+            format.write(out, file, notification, first);
+            first = false;
+        }
+        out.flush();
+        return status;
+    }
+
+    private byte[] read(String file) throws IOException {
+        if (file.equals("-")) {
+            return stdin.readAllBytes();
+        }
+        Path path = Path.of(file);
+        if (Files.isDirectory(path)) {
+            throw new IOException("is a directory");
+        }
+        return Files.readAllBytes(path);
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message.replaceAll("[\\r\\n]+", " ");
+    }
+}

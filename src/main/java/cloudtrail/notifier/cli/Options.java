@@ -1,0 +1,32 @@
+package cloudtrail.notifier.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The parsed command line. */
+record Options(boolean json, boolean help, List<String> files) {
+
+    static Options parse(String[] args) {
+        boolean json = false;
+        boolean help = false;
+        boolean onlyFiles = false;
+        List<String> files = new ArrayList<>();
+        for (String arg : args) {
+            if (onlyFiles || arg.equals("-") || !arg.startsWith("-")) {
+                files.add(arg);
+            } else if (arg.equals("--")) {
+                onlyFiles = true;
+            } else if (arg.equals("--json")) {
+                json = true;
+            } else if (arg.equals("-h") || arg.equals("--help")) {
+                help = true;
+            } else {
+                throw new IllegalArgumentException("unknown option " + arg);
+            }
+        }
+        if (!help && files.isEmpty()) {
+            throw new IllegalArgumentException("no input: give one or more files, or - for standard input");
+        }
+        return new Options(json, help, List.copyOf(files));
+    }
+}

@@ -1,0 +1,4 @@
+package cloudtrail.notifier.event;
+
+/** A CloudTrail record, as delivered by EventBridge or wrapped from a bare record. */
+public record CloudTrailEvent(Envelope envelope, CloudTrailRecord record) implements NotifierEvent {}

@@ -1,0 +1,50 @@
+package cloudtrail.notifier.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+
+/**
+ * A CloudTrail record. The fields every record shares are typed; the per-API parts
+ * (requestParameters, responseElements, additionalEventData, serviceEventDetails) stay JSON trees
+ * because their shape belongs to each service, and only the resource extraction reads them.
+ */
+public record CloudTrailRecord(
+        String eventVersion,
+        UserIdentity userIdentity,
+        EventTime eventTime,
+        String eventSource,
+        String eventName,
+        String awsRegion,
+        String sourceIpAddress,
+        String userAgent,
+        JsonNode requestParameters,
+        JsonNode responseElements,
+        JsonNode additionalEventData,
+        JsonNode serviceEventDetails,
+        String errorCode,
+        String errorMessage,
+        String eventId,
+        Boolean readOnly,
+        String eventType,
+        String recipientAccountId,
+        String eventCategory,
+        List<ResourceRef> resources) {
+
+    public CloudTrailRecord {
+        resources = List.copyOf(resources);
+    }
+
+    public boolean isConsoleSignIn() {
+        return "AwsConsoleSignIn".equalsIgnoreCase(eventType) || "ConsoleLogin".equals(eventName);
+    }
+
+    /** responseElements.ConsoleLogin of a sign-in record: "Success" or "Failure". */
+    public String consoleLoginResult() {
+        return Json.text(responseElements, "ConsoleLogin");
+    }
+
+    /** additionalEventData.MFAUsed of a sign-in record: "Yes" or "No". */
+    public Boolean mfaUsed() {
+        return additionalEventData == null ? null : Json.bool(additionalEventData.get("MFAUsed"));
+    }
+}

@@ -1,0 +1,265 @@
+package cloudtrail.notifier.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads an event as EventBridge delivers it, or a bare CloudTrail record as the console shows it,
+ * into a {@link NotifierEvent}. Only input that is not a JSON object is rejected; any JSON object
+ * becomes something that can be shown.
+ */
+public final class EventParser {
+    /** Of a non-CloudTrail event's detail, at most this many top-level fields are kept. */
+    static final int MAX_DETAIL_FIELDS = 30;
+
+    private static final String VIA_CLOUDTRAIL = "via CloudTrail";
+
+    private final ObjectMapper mapper;
+
+    public EventParser() {
+        this(newMapper());
+    }
+
+    public EventParser(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** A mapper that accepts what EventBridge may send: deep nesting and long strings included. */
+    public static ObjectMapper newMapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(2_000)
+                        .maxStringLength(64 * 1024 * 1024)
+                        .build())
+                .build();
+        return JsonMapper.builder(factory).build();
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public NotifierEvent parse(byte[] json) {
+        return parse(readTree(() -> mapper.readTree(json)));
+    }
+
+    public NotifierEvent parse(InputStream json) {
+        return parse(readTree(() -> mapper.readTree(json)));
+    }
+
+    public NotifierEvent parse(String json) {
+        return parse(readTree(() -> mapper.readTree(json)));
+    }
+
+    private interface TreeReader {
+        JsonNode read() throws IOException;
+    }
+
+    private static JsonNode readTree(TreeReader reader) {
+        JsonNode tree;
+        try {
+            tree = reader.read();
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("not JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")"), e);
+        } catch (IOException e) {
+            throw new InvalidEventException("cannot read the event: " + e.getMessage(), e);
+        }
+        if (tree == null || tree.isMissingNode()) {
+            throw new InvalidEventException("empty input: expected a JSON object");
+        }
+        return tree;
+    }
+
+    public NotifierEvent parse(JsonNode root) {
+        if (root == null || !root.isObject()) {
+            throw new InvalidEventException("expected a JSON object (an EventBridge event or a CloudTrail record), got "
+                    + (root == null ? "nothing" : describe(root)));
+        }
+        if (isEnvelope(root)) {
+            JsonNode detail = root.get("detail");
+            Envelope envelope = envelope(root);
+            if (detail != null && detail.isObject() && isCloudTrail(envelope.detailType(), detail)) {
+                return new CloudTrailEvent(envelope, record(detail));
+            }
+            return other(envelope, detail);
+        }
+        if (looksLikeRecord(root)) {
+            CloudTrailRecord record = record(root);
+            return new CloudTrailEvent(wrap(record), record);
+        }
+        return other(envelope(root), null);
+    }
+
+    private static String describe(JsonNode node) {
+        return switch (node.getNodeType()) {
+            case ARRAY -> "a JSON array";
+            case STRING -> "a JSON string";
+            case NUMBER -> "a JSON number";
+            case BOOLEAN -> "a JSON boolean";
+            case NULL -> "JSON null";
+            default -> "a JSON " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    private static boolean isEnvelope(JsonNode root) {
+        return root.has("detail-type") || (root.has("detail") && root.has("source"));
+    }
+
+    private static boolean isCloudTrail(String detailType, JsonNode detail) {
+        if (detailType != null && detailType.endsWith(VIA_CLOUDTRAIL)) {
+            return true;
+        }
+        return looksLikeRecord(detail);
+    }
+
+    private static boolean looksLikeRecord(JsonNode node) {
+        return node.hasNonNull("eventName") && (node.has("eventSource") || node.has("eventVersion") || node.has("userIdentity"));
+    }
+
+    private static Envelope envelope(JsonNode root) {
+        return new Envelope(
+                Json.text(root, "id"),
+                Json.text(root, "detail-type"),
+                Json.text(root, "source"),
+                Json.text(root, "account"),
+                EventTime.parse(Json.text(root, "time")),
+                Json.text(root, "region"),
+                texts(root.get("resources")));
+    }
+
+    /** The envelope EventBridge would have put around a bare record. */
+    static Envelope wrap(CloudTrailRecord r) {
+        String account = r.recipientAccountId() != null ? r.recipientAccountId() : r.userIdentity().accountId();
+        return new Envelope(null, detailTypeOf(r.eventType()), sourceOf(r.eventSource()), account, r.eventTime(),
+                r.awsRegion(), List.of());
+    }
+
+    /** EventBridge's detail-type for a CloudTrail eventType. */
+    public static String detailTypeOf(String eventType) {
+        if (eventType == null) {
+            return "AWS API Call via CloudTrail";
+        }
+        return switch (eventType) {
+            case "AwsServiceEvent" -> "AWS Service Event via CloudTrail";
+            case "AwsConsoleSignIn", "AwsConsoleSignin" -> "AWS Console Sign In via CloudTrail";
+            case "AwsConsoleAction" -> "AWS Console Action via CloudTrail";
+            case "AwsCloudTrailInsight" -> "AWS Insight via CloudTrail";
+            default -> "AWS API Call via CloudTrail";
+        };
+    }
+
+    /** EventBridge's source for a CloudTrail eventSource: "iam.amazonaws.com" becomes "aws.iam". */
+    public static String sourceOf(String eventSource) {
+        if (eventSource == null) {
+            return null;
+        }
+        int dot = eventSource.indexOf('.');
+        return "aws." + (dot > 0 ? eventSource.substring(0, dot) : eventSource);
+    }
+
+    private static CloudTrailRecord record(JsonNode d) {
+        return new CloudTrailRecord(
+                Json.text(d, "eventVersion"),
+                UserIdentity.from(d.get("userIdentity")),
+                EventTime.parse(Json.text(d, "eventTime")),
+                Json.text(d, "eventSource"),
+                Json.text(d, "eventName"),
+                Json.text(d, "awsRegion"),
+                Json.text(d, "sourceIPAddress"),
+                Json.text(d, "userAgent"),
+                Json.value(d, "requestParameters"),
+                Json.value(d, "responseElements"),
+                Json.value(d, "additionalEventData"),
+                Json.value(d, "serviceEventDetails"),
+                Json.text(d, "errorCode"),
+                Json.text(d, "errorMessage"),
+                Json.text(d, "eventID"),
+                Json.bool(d.get("readOnly")),
+                Json.text(d, "eventType"),
+                Json.text(d, "recipientAccountId"),
+                Json.text(d, "eventCategory"),
+                resourceRefs(d.get("resources")));
+    }
+
+    private static List<ResourceRef> resourceRefs(JsonNode node) {
+        if (node == null || !node.isArray()) {
+            return List.of();
+        }
+        List<ResourceRef> refs = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (item.isObject()) {
+                String arn = Json.text(item, "ARN");
+                refs.add(new ResourceRef(arn != null ? arn : Json.text(item, "arn"), Json.text(item, "type"),
+                        Json.text(item, "accountId")));
+            }
+        }
+        return refs;
+    }
+
+    private static List<String> texts(JsonNode node) {
+        if (node == null || !node.isArray()) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>(node.size());
+        for (JsonNode item : node) {
+            String s = Json.text(item);
+            if (s != null) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Fields shown on lines of their own are not repeated among the detail's fields. */
+    private static boolean isLifted(String name, JsonNode value) {
+        return switch (name) {
+            case "title", "description", "type" -> true;
+            case "severity" -> Json.number(value) != null;
+            default -> false;
+        };
+    }
+
+    private static OtherEvent other(Envelope envelope, JsonNode detail) {
+        if (detail == null || !detail.isObject()) {
+            List<OtherEvent.DetailField> fields = new ArrayList<>();
+            String value = Json.text(detail);
+            if (value != null) {
+                fields.add(new OtherEvent.DetailField("detail", value));
+            }
+            return new OtherEvent(envelope, null, null, null, null, fields, 0);
+        }
+        List<OtherEvent.DetailField> fields = new ArrayList<>();
+        int omitted = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = detail.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            String value = Json.text(field.getValue());
+            if (value == null || isLifted(field.getKey(), field.getValue())) {
+                continue;
+            }
+            if (fields.size() < MAX_DETAIL_FIELDS) {
+                fields.add(new OtherEvent.DetailField(field.getKey(), value));
+            } else {
+                omitted++;
+            }
+        }
+        return new OtherEvent(envelope,
+                Json.text(detail, "title"),
+                Json.text(detail, "description"),
+                Json.number(detail.get("severity")),
+                Json.text(detail, "type"),
+                fields,
+                omitted);
+    }
+}

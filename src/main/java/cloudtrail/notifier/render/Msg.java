@@ -1,0 +1,102 @@
+package cloudtrail.notifier.render;
+
+/** Every fixed piece of text a notification uses, in each language. */
+public enum Msg {
+    // labels
+    SUMMARY("概要", "Summary"),
+    SEVERITY("重要度", "Severity"),
+    OUTCOME("結果", "Outcome"),
+    ACTOR("実行者", "Who"),
+    TIME("日時", "When"),
+    ACCOUNT("アカウント", "Account"),
+    REGION("リージョン", "Region"),
+    EVENT("イベント", "Event"),
+    TARGETS("対象リソース", "Resources"),
+    SOURCE_IP("送信元 IP", "Source IP"),
+    USER_AGENT("ユーザーエージェント", "User agent"),
+    MFA("MFA", "MFA"),
+    ACCESS("操作種別", "Access"),
+    EVENT_ID("イベント ID", "Event ID"),
+    CONSOLE_LINK("CloudTrail コンソール", "CloudTrail console"),
+    DETAIL_TYPE("種類", "Type"),
+    EVENT_SOURCE("送信元", "Source"),
+    DESCRIPTION("説明", "Description"),
+    FINDING_TYPE("検出タイプ", "Finding type"),
+    FINDING_SEVERITY("検出の重要度", "Finding severity"),
+    DETAILS("詳細", "Details"),
+
+    // values
+    NOT_AVAILABLE("（情報なし）", "(not available)"),
+    WITHHELD("（秘匿のため非表示）", "(withheld: secret)"),
+    SUCCESS("成功", "Succeeded"),
+    FAILURE("失敗", "Failed"),
+    OUTCOME_UNKNOWN("不明", "Unknown"),
+    MFA_USED("使用あり", "Used"),
+    MFA_NOT_USED("使用なし", "Not used"),
+    READ_ONLY("読み取り専用", "Read-only"),
+    WRITE("書き込み（変更系）", "Write (changes something)"),
+    TIME_UTC("UTC %s", "UTC %s"),
+    TIME_UNREADABLE("%s（時刻として解釈できません）", "%s (not a time this notifier can read)"),
+    MORE_ITEMS("ほか %d 件", "and %d more"),
+    MORE_FIELDS("ほか %d 項目は省略", "%d more fields left out"),
+    TRUNCATED("…［ここで省略: 全 %d 文字］", "… [truncated: %d characters in all]"),
+    MESSAGE_TRUNCATED("［通知の上限 %d バイトを超えるため、ここから先を省略しました］",
+            "[The rest is left out: a notification holds at most %d bytes]"),
+    EVENT_GENERIC("%s のイベント", "%s event"),
+
+    // subject and summary
+    SUBJECT("【%s】%s（アカウント %s）", "[%s] %s (account %s)"),
+    SUBJECT_NO_ACCOUNT("【%s】%s", "[%s] %s"),
+    BY_ROOT("ルートユーザーによる%s", "Root user: %s"),
+    FAILED_SUFFIX("（失敗）", " (failed)"),
+    SEVERITY_WITH_REASON("%s（%s）", "%s (%s)"),
+    ERROR_CODE("（%s）", " (%s)"),
+
+    // resources
+    INBOUND("受信", "inbound"),
+    OUTBOUND("送信", "outbound"),
+    FROM_PEER("← %s", "from %s"),
+    TO_PEER("→ %s", "to %s"),
+    ALL_PROTOCOLS("全プロトコル", "all protocols"),
+    ALLOW("許可", "allow"),
+    DENY("拒否", "deny"),
+    NOT_YET_ASSIGNED("（ID 未発行）", "(no ID yet)"),
+    ACCOUNT_NAME("名前 %s", "name %s"),
+    STATE("状態 %s", "state %s"),
+    REQUEST("リクエスト %s", "request %s"),
+
+    // who
+    ROOT_USER("ルートユーザー", "Root user"),
+    IAM_USER("IAM ユーザー %s", "IAM user %s"),
+    ROLE_SESSION("ロール %s（セッション名 %s）", "Role %s (session %s)"),
+    ROLE("ロール %s", "Role %s"),
+    IDENTITY_CENTER_SESSION("%s（IAM Identity Center、許可セット %s）", "%s (IAM Identity Center, permission set %s)"),
+    FEDERATED_USER("フェデレーションユーザー %s（発行元 %s）", "Federated user %s (issued by %s)"),
+    FEDERATED_USER_PLAIN("フェデレーションユーザー %s", "Federated user %s"),
+    AWS_ACCOUNT("別の AWS アカウント %s", "Another AWS account %s"),
+    AWS_SERVICE("AWS サービス %s", "AWS service %s"),
+    IDENTITY_CENTER_USER("IAM Identity Center ユーザー %s", "IAM Identity Center user %s"),
+    WEB_IDENTITY_USER("ウェブ ID フェデレーションユーザー %s（IdP %s）", "Web identity user %s (IdP %s)"),
+    SAML_USER("SAML フェデレーションユーザー %s（IdP %s）", "SAML user %s (IdP %s)"),
+    UNKNOWN_IDENTITY("種別不明の ID %s", "Unidentified principal %s"),
+    OTHER_IDENTITY("%s %s", "%s %s"),
+    VIA_SERVICE("%s（%s 経由）", "%s (via %s)"),
+    ACCOUNT_OF("アカウント %s", "account %s"),
+    SOURCE_IDENTITY("%s［ソース ID %s］", "%s [source identity %s]");
+
+    private final String ja;
+    private final String en;
+
+    Msg(String ja, String en) {
+        this.ja = ja;
+        this.en = en;
+    }
+
+    public String in(Language language) {
+        return language == Language.JA ? ja : en;
+    }
+
+    public String format(Language language, Object... args) {
+        return String.format(language.locale(), in(language), args);
+    }
+}
