@@ -9,9 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Reads an event as EventBridge delivers it, or a bare CloudTrail record as the console shows it,
@@ -19,9 +17,6 @@ import java.util.Map;
  * becomes something that can be shown.
  */
 public final class EventParser {
-    /** Of a non-CloudTrail event's detail, at most this many top-level fields are kept. */
-    static final int MAX_DETAIL_FIELDS = 30;
-
     private static final String VIA_CLOUDTRAIL = "via CloudTrail";
 
     private final ObjectMapper mapper;
@@ -222,44 +217,18 @@ public final class EventParser {
         return out;
     }
 
-    /** Fields shown on lines of their own are not repeated among the detail's fields. */
-    private static boolean isLifted(String name, JsonNode value) {
-        return switch (name) {
-            case "title", "description", "type" -> true;
-            case "severity" -> Json.number(value) != null;
-            default -> false;
-        };
-    }
-
     private static OtherEvent other(Envelope envelope, JsonNode detail) {
-        if (detail == null || !detail.isObject()) {
-            List<OtherEvent.DetailField> fields = new ArrayList<>();
-            String value = Json.text(detail);
-            if (value != null) {
-                fields.add(new OtherEvent.DetailField("detail", value));
-            }
-            return new OtherEvent(envelope, null, null, null, null, fields, 0);
+        if (detail == null || detail.isNull() || detail.isMissingNode()) {
+            return new OtherEvent(envelope, null, null, null, null, null);
         }
-        List<OtherEvent.DetailField> fields = new ArrayList<>();
-        int omitted = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = detail.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
-            String value = Json.text(field.getValue());
-            if (value == null || isLifted(field.getKey(), field.getValue())) {
-                continue;
-            }
-            if (fields.size() < MAX_DETAIL_FIELDS) {
-                fields.add(new OtherEvent.DetailField(field.getKey(), value));
-            } else {
-                omitted++;
-            }
+        if (!detail.isObject()) {
+            return new OtherEvent(envelope, null, null, null, null, detail);
         }
         return new OtherEvent(envelope,
                 Json.text(detail, "title"),
                 Json.text(detail, "description"),
                 Json.number(detail.get("severity")),
                 Json.text(detail, "type"),
-                fields,
-                omitted);
+                detail);
     }
 }

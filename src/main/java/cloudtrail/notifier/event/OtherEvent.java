@@ -1,10 +1,11 @@
 package cloudtrail.notifier.event;
 
-import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * An EventBridge event that is not from CloudTrail. The fields a finding usually carries (title,
- * description, severity) are lifted out; the rest of the detail is kept as a bounded list.
+ * description, severity, type) are lifted out; the detail itself stays a JSON tree because its
+ * shape belongs to each sender, and is shown as a bounded sample.
  */
 public record OtherEvent(
         Envelope envelope,
@@ -12,13 +13,4 @@ public record OtherEvent(
         String description,
         Double severity,
         String type,
-        List<DetailField> fields,
-        int omittedFields) implements NotifierEvent {
-
-    public OtherEvent {
-        fields = List.copyOf(fields);
-    }
-
-    /** A top-level field of the detail, its value as text (objects and arrays in compact JSON). */
-    public record DetailField(String name, String value) {}
-}
+        JsonNode detail) implements NotifierEvent {}

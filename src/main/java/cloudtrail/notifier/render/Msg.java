@@ -38,7 +38,6 @@ public enum Msg {
     TIME_UTC("UTC %s", "UTC %s"),
     TIME_UNREADABLE("%s（時刻として解釈できません）", "%s (not a time this notifier can read)"),
     MORE_ITEMS("ほか %d 件", "and %d more"),
-    MORE_FIELDS("ほか %d 項目は省略", "%d more fields left out"),
     TRUNCATED("…［ここで省略: 全 %d 文字］", "… [truncated: %d characters in all]"),
     MESSAGE_TRUNCATED("［通知の上限 %d バイトを超えるため、ここから先を省略しました］",
             "[The rest is left out: a notification holds at most %d bytes]"),

@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -24,6 +25,11 @@ public final class NotificationRenderer {
     private static final int MAX_TARGET = 500;
     private static final int MAX_DESCRIPTION = 4_000;
     private static final int MAX_DETAIL_FIELD = 1_000;
+    private static final int MAX_DETAIL_LEAVES = 25;
+    private static final int MAX_DETAIL_DEPTH = 8;
+    /** Shown on lines of their own, or the same as the envelope's: not repeated among the details. */
+    private static final Set<String> LIFTED_DETAIL_FIELDS =
+            Set.of("title", "description", "severity", "type", "schemaVersion", "accountId", "region", "partition");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private final Language language;
@@ -123,15 +129,19 @@ public final class NotificationRenderer {
         if (e.description() != null) {
             body.line(Msg.DESCRIPTION, safe(e.description(), MAX_DESCRIPTION));
         }
-        if (!e.envelope().resources().isEmpty()) {
-            body.list(Msg.TARGETS, e.envelope().resources().stream().map(s -> safe(s, MAX_TARGET)).toList(), 0);
-        }
-        if (!e.fields().isEmpty()) {
-            body.list(Msg.DETAILS, e.fields().stream().map(f -> SecretKeys.isSecret(f.name())
-                    ? safe(f.name(), MAX_SHORT) + ": " + Msg.WITHHELD.in(language)
-                    : safe(f.name(), MAX_SHORT) + ": " + safe(f.value(), MAX_DETAIL_FIELD)).toList(), 0);
-            if (e.omittedFields() > 0) {
-                body.raw("  " + Msg.MORE_FIELDS.format(language, e.omittedFields()));
+        if (GuardDutyFinding.applies(e.envelope().source())) {
+            body.list(Msg.TARGETS, targetLines(GuardDutyFinding.targets(e.detail())), 0);
+            body.list(Msg.DETAILS, targetLines(GuardDutyFinding.facts(e.detail())), 0);
+        } else {
+            if (!e.envelope().resources().isEmpty()) {
+                body.list(Msg.TARGETS, e.envelope().resources().stream().map(s -> safe(s, MAX_TARGET)).toList(), 0);
+            }
+            JsonLeaves.Sample details = JsonLeaves.sample(e.detail(), LIFTED_DETAIL_FIELDS, MAX_DETAIL_LEAVES,
+                    MAX_DETAIL_DEPTH);
+            if (!details.leaves().isEmpty()) {
+                body.list(Msg.DETAILS, details.leaves().stream().map(leaf -> safe(leaf.path(), MAX_SHORT) + ": "
+                        + (leaf.withheld() ? Msg.WITHHELD.in(language) : safe(leaf.value(), MAX_DETAIL_FIELD))).toList(),
+                        details.omitted());
             }
         }
         body.line(Msg.EVENT_ID, safe(e.envelope().id(), MAX_SHORT));

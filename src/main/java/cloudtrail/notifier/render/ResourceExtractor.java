@@ -104,6 +104,9 @@ public final class ResourceExtractor {
             for (Iterator<Map.Entry<String, JsonNode>> it = req.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 ResourceKind kind = EC2_IDS.get(e.getKey());
+                if (kind == ResourceKind.SECURITY_GROUP && group != null && req.has("ipPermissions")) {
+                    continue; // the rule lines already name the group
+                }
                 if (kind != null) {
                     c.add(kind, Json.text(e.getValue()));
                 }
@@ -290,13 +293,17 @@ public final class ResourceExtractor {
     }
 
     private static void organizations(JsonNode req, JsonNode resp, JsonNode details, Collector c, Language language) {
-        c.add(ResourceKind.ORG_ACCOUNT, first(Json.text(req, "accountId"), Json.text(req, "accountName")));
+        boolean hasStatus = false;
         for (JsonNode holder : new JsonNode[] {resp, details}) {
             JsonNode status = Json.object(holder, "createAccountStatus");
             if (status != null) {
                 c.add(ResourceKind.ORG_ACCOUNT, accountStatus(status, language));
+                hasStatus = true;
             }
         }
+        // the status already names the account being created
+        c.add(ResourceKind.ORG_ACCOUNT, hasStatus ? Json.text(req, "accountId")
+                : first(Json.text(req, "accountId"), Json.text(req, "accountName")));
         c.add(ResourceKind.ORG_POLICY, Json.text(req, "policyId"));
         c.add(ResourceKind.ORG_TARGET, Json.text(req, "targetId"));
         c.add(ResourceKind.ORG_UNIT, first(Json.text(req, "organizationalUnitId"), Json.text(req, "destinationParentId")));
@@ -334,40 +341,12 @@ public final class ResourceExtractor {
 
     /** A sample of the request: leaf values by their path, secrets withheld, at most MAX_GENERIC. */
     private static void generic(JsonNode req, Collector c) {
-        if (!req.isContainerNode()) {
-            c.addField("requestParameters", Json.text(req));
-            return;
+        JsonLeaves.Sample sample = JsonLeaves.sample(req, Set.of(), MAX_GENERIC, MAX_GENERIC_DEPTH);
+        for (JsonLeaves.Leaf leaf : sample.leaves()) {
+            String path = leaf.path().isEmpty() ? "requestParameters" : leaf.path();
+            c.addTarget(leaf.withheld() ? Target.withheldField(path) : Target.field(path, leaf.value()));
         }
-        int[] budget = {MAX_GENERIC};
-        walk(req, "", false, 0, c, budget);
-    }
-
-    private static void walk(JsonNode node, String path, boolean secret, int depth, Collector c, int[] budget) {
-        if (node.isContainerNode() && depth < MAX_GENERIC_DEPTH && node.size() > 0) {
-            if (node.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
-                    String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                    walk(e.getValue(), child, secret || SecretKeys.isSecret(e.getKey()), depth + 1, c, budget);
-                }
-            } else {
-                int i = 0;
-                for (JsonNode item : node) {
-                    walk(item, path + "[" + i++ + "]", secret, depth + 1, c, budget);
-                }
-            }
-            return;
-        }
-        String value = Json.text(node);
-        if (value == null) {
-            return;
-        }
-        if (budget[0] == 0) {
-            c.omitted++;
-            return;
-        }
-        budget[0]--;
-        c.addTarget(secret ? Target.withheldField(path) : Target.field(path, value));
+        c.omitted += sample.omitted();
     }
 
     private static Iterable<JsonNode> items(JsonNode parent, String field) {

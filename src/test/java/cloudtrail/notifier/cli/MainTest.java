@@ -1,0 +1,125 @@
+package cloudtrail.notifier.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloudtrail.notifier.Fixtures;
+import cloudtrail.notifier.Notifier;
+import cloudtrail.notifier.config.NotifierConfig;
+import cloudtrail.notifier.render.Notification;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(byte[] stdin, Map<String, String> env, String... args) {
+        return new Main(new ByteArrayInputStream(stdin), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env).run(args);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void printsSubjectBlankLineAndMessageAsAReaderSeesIt() {
+        int status = run(new byte[0], Map.of(), "events/ssm-start-session.json");
+
+        assertEquals(0, status);
+        Notification expected = new Notifier(NotifierConfig.fromEnvironment(Map.of()))
+                .render(Fixtures.event("ssm-start-session.json"));
+        assertEquals(expected.subject() + "\n\n" + expected.message(), stdout());
+        assertTrue(stdout().contains("日時: 2023-04-25 18:47:10 JST (UTC+09:00)"));
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void jsonPrintsOneObjectPerInputInOrderWithWhatWouldBePublished() throws Exception {
+        List<Path> files = Fixtures.events();
+        String[] args = new String[files.size() + 1];
+        args[0] = "--json";
+        for (int i = 0; i < files.size(); i++) {
+            args[i + 1] = files.get(i).toString();
+        }
+
+        int status = run(new byte[0], Map.of(), args);
+
+        assertEquals(0, status);
+        String[] lines = stdout().split("\n");
+        assertEquals(files.size(), lines.length);
+        Notifier notifier = new Notifier(NotifierConfig.fromEnvironment(Map.of()));
+        for (int i = 0; i < lines.length; i++) {
+            JsonNode line = MAPPER.readTree(lines[i]);
+            Notification expected = notifier.render(Fixtures.read(files.get(i)));
+            assertEquals(files.get(i).toString(), line.get("file").asText());
+            assertEquals(expected.subject(), line.get("subject").asText());
+            assertEquals(expected.message(), line.get("message").asText());
+            assertEquals(expected.messageAttributes(), MAPPER.convertValue(line.get("messageAttributes"), Map.class));
+        }
+    }
+
+    @Test
+    void readsOneEventFromStandardInput() {
+        int status = run(Fixtures.event("cloudtrail-stop-logging.json"), Map.of("NOTIFY_LANGUAGE", "en"), "-");
+
+        assertEquals(0, status);
+        assertTrue(stdout().startsWith("[Critical] CloudTrail logging stopped (account 111122223333)\n\n"), stdout());
+    }
+
+    @Test
+    void aBadFileIsReportedOnOneLineAndTheOthersAreStillRendered(@TempDir Path dir) throws Exception {
+        // Given a file that is not JSON, one that does not exist, and two good events
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{\"detail-type\": ");
+        Path missing = dir.resolve("missing.json");
+
+        int status = run(new byte[0], Map.of(), "--json", "events/ssm-start-session.json", broken.toString(),
+                missing.toString(), dir.toString(), "events/cloudtrail-stop-logging.json");
+
+        // Then the good ones are printed, each bad one is named on one line of stderr, and the status is 2
+        assertEquals(2, status);
+        assertEquals(2, stdout().split("\n").length);
+        String[] errors = stderr().split("\n");
+        assertEquals(3, errors.length, stderr());
+        assertTrue(errors[0].startsWith("cloudtrail-notifier: " + broken + ": not JSON"), errors[0]);
+        assertEquals("cloudtrail-notifier: " + missing + ": no such file", errors[1]);
+        assertEquals("cloudtrail-notifier: " + dir + ": is a directory", errors[2]);
+        assertFalse(stderr().contains("Exception"), "no stack trace");
+    }
+
+    @Test
+    void anInvalidSettingStopsBeforeRenderingAndNamesTheVariable() {
+        int status = run(new byte[0], Map.of("NOTIFY_TIME_ZONE", "Mars/Olympus"), "events/ssm-start-session.json");
+
+        assertEquals(2, status);
+        assertEquals("", stdout());
+        assertTrue(stderr().startsWith("cloudtrail-notifier: NOTIFY_TIME_ZONE='Mars/Olympus'"), stderr());
+    }
+
+    @Test
+    void anUnknownOptionPrintsUsage() {
+        int status = run(new byte[0], Map.of(), "--jsn", "events/ssm-start-session.json");
+
+        assertEquals(2, status);
+        assertTrue(stderr().contains("unknown option --jsn"));
+        assertTrue(stderr().contains("usage:"));
+    }
+}

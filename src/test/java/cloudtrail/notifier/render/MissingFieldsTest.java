@@ -1,0 +1,34 @@
+package cloudtrail.notifier.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloudtrail.notifier.event.EventParser;
+import java.time.ZoneId;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** What an event lacks reads as "not available" in the reader's language, never as "null". */
+class MissingFieldsTest {
+    private static final EventParser PARSER = new EventParser();
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            an almost empty record               | {"eventVersion":"1.08","eventName":"DoIt"}
+            every field null                     | {"eventVersion":null,"eventName":"DoIt","eventSource":null,"userIdentity":null,"eventTime":null,"awsRegion":null,"sourceIPAddress":null,"userAgent":null,"requestParameters":null,"responseElements":null,"eventID":null,"readOnly":null,"recipientAccountId":null}
+            an envelope with a null detail       | {"version":"0","id":null,"detail-type":null,"source":null,"account":null,"time":null,"region":null,"resources":null,"detail":null}
+            an empty object                      | {}
+            an envelope of another service       | {"detail-type":"EC2 Instance State-change Notification","source":"aws.ec2","detail":{"instance-id":null,"state":"stopped"}}
+            """)
+    void missingFieldsReadAsNotAvailable(String name, String json) {
+        for (Language language : Language.values()) {
+            Notification n = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), language).render(PARSER.parse(json));
+
+            assertFalse(n.message().toLowerCase().contains("null"), n.message());
+            assertFalse(n.subject().toLowerCase().contains("null"), n.subject());
+            assertTrue(n.message().contains(Msg.NOT_AVAILABLE.in(language)), n.message());
+            assertEquals(n.message().strip(), n.message().strip().replace("\n\n", "\n"), "no empty lines");
+        }
+    }
+}

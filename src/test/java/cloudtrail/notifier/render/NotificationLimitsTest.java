@@ -1,0 +1,113 @@
+package cloudtrail.notifier.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloudtrail.notifier.Fixtures;
+import cloudtrail.notifier.event.EventParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.ZoneId;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** SNS's limits hold whatever the input: the subject is at most 100 characters, the message 256 KiB. */
+class NotificationLimitsTest {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final EventParser PARSER = new EventParser();
+
+    static Stream<Arguments> oversized() {
+        String huge = "x".repeat(300_000);
+        String hugeJapanese = "あ".repeat(200_000);
+        return Stream.of(
+                Arguments.of("a 300,000-character event name", (Consumer<ObjectNode>) d -> d.put("eventName", huge)),
+                Arguments.of("a Japanese event name of 200,000 characters", (Consumer<ObjectNode>) d -> d.put("eventName", hugeJapanese)),
+                Arguments.of("an event name of emoji (two UTF-16 units each)", (Consumer<ObjectNode>) d -> d.put("eventName", "😀".repeat(80))),
+                Arguments.of("an event name with line breaks", (Consumer<ObjectNode>) d -> d.put("eventName", "Stop\r\nLogging\u0007\u202E")),
+                Arguments.of("a 300,000-character user agent", (Consumer<ObjectNode>) d -> d.put("userAgent", huge)),
+                Arguments.of("a 200,000-character Japanese error message", (Consumer<ObjectNode>) d -> {
+                    d.put("errorCode", "AccessDenied");
+                    d.put("errorMessage", hugeJapanese);
+                }),
+                Arguments.of("a 300,000-character account", (Consumer<ObjectNode>) d -> d.put("recipientAccountId", huge)),
+                Arguments.of("10,000 instances", (Consumer<ObjectNode>) d -> {
+                    ArrayNode items = d.putObject("requestParameters").putObject("instancesSet").putArray("items");
+                    for (int i = 0; i < 10_000; i++) {
+                        items.addObject().put("instanceId", "i-" + "0".repeat(200) + i);
+                    }
+                }),
+                Arguments.of("10,000 long request parameters of an unknown service", (Consumer<ObjectNode>) d -> {
+                    d.put("eventSource", "unknown.amazonaws.com");
+                    ObjectNode params = d.putObject("requestParameters");
+                    for (int i = 0; i < 10_000; i++) {
+                        params.put("p" + i, hugeJapanese.substring(0, 1_000));
+                    }
+                }));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("oversized")
+    void subjectAndMessageStayWithinSnsLimits(String name, Consumer<ObjectNode> change) throws Exception {
+        for (Language language : Language.values()) {
+            // Given a real event with one oversized or hostile part
+            ObjectNode event = (ObjectNode) MAPPER.readTree(Fixtures.event("cloudtrail-stop-logging.json"));
+            change.accept((ObjectNode) event.get("detail"));
+            event.remove("account"); // so the record's own account is what the subject shows
+
+            // When it is rendered
+            Notification n = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), language).render(PARSER.parse(event));
+
+            // Then SNS would accept it
+            assertTrue(n.subject().length() <= Limits.MAX_SUBJECT_CHARS, "subject has " + n.subject().length() + " chars");
+            assertFalse(n.subject().chars().anyMatch(Character::isISOControl), "subject has a control character");
+            assertTrue(Limits.utf8Length(n.message()) <= Limits.MAX_MESSAGE_BYTES,
+                    "message has " + Limits.utf8Length(n.message()) + " bytes");
+            if (!name.contains("emoji") && !name.contains("line breaks")) {
+                assertTrue(n.message().matches("(?s).*(省略|truncated|ほか \\d+ 件|and \\d+ more).*"),
+                        "an oversized part is cut with a visible note");
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "budget {0} bytes")
+    @MethodSource("budgets")
+    void aMessageOverTheBudgetIsCutAtALineWithANote(int budget) throws Exception {
+        JsonNode event = MAPPER.readTree(Fixtures.event("cloudtrail-stop-logging.json"));
+        Notification n = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), Language.JA, budget).render(PARSER.parse(event));
+
+        assertTrue(Limits.utf8Length(n.message()) <= budget, "message has " + Limits.utf8Length(n.message()) + " bytes");
+        assertTrue(n.message().endsWith("［通知の上限 " + budget + " バイトを超えるため、ここから先を省略しました］\n"), n.message());
+        assertTrue(n.message().startsWith("概要: CloudTrail のログ記録の停止\n"));
+    }
+
+    static Stream<Integer> budgets() {
+        return Stream.of(300, 500, 700); // the whole message is 929 bytes
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("subjects")
+    void subjectIsCutToOneHundredCharactersKeepingSeverityAndAccount(String name, String eventName, String expected) throws Exception {
+        ObjectNode event = (ObjectNode) MAPPER.readTree(Fixtures.event("ec2-describe-instances.json"));
+        ((ObjectNode) event.get("detail")).put("eventName", eventName);
+
+        Notification n = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), Language.JA).render(PARSER.parse(event));
+
+        assertEquals(expected, n.subject());
+        assertTrue(n.subject().length() <= 100);
+    }
+
+    static Stream<Arguments> subjects() {
+        return Stream.of(
+                Arguments.of("short", "DoSomething", "【情報】DoSomething（アカウント 111122223333）"),
+                // 【情報】 and （アカウント 111122223333） take 24 characters: 76 are left for the summary
+                Arguments.of("exactly 100", "N".repeat(76), "【情報】" + "N".repeat(76) + "（アカウント 111122223333）"),
+                Arguments.of("one over", "N".repeat(77), "【情報】" + "N".repeat(75) + "…（アカウント 111122223333）"),
+                Arguments.of("emoji at the cut", "😀".repeat(60), "【情報】" + "😀".repeat(37) + "…（アカウント 111122223333）"));
+    }
+}
