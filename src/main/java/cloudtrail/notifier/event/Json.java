@@ -61,13 +61,13 @@ public final class Json {
         return child != null && child.isObject() ? child : null;
     }
 
-    /** The child when it is a non-null JSON value of any kind, otherwise null. */
-    public static JsonNode value(JsonNode parent, String field) {
-        if (parent == null) {
-            return null;
-        }
-        JsonNode child = parent.get(field);
-        return child == null || child.isNull() || child.isMissingNode() ? null : child;
+    /**
+     * The child when it is a JSON object or array, otherwise null. The per-API parts of a record are
+     * containers; exports write a missing one as null or even as the string "null".
+     */
+    public static JsonNode container(JsonNode parent, String field) {
+        JsonNode child = parent == null ? null : parent.get(field);
+        return child != null && child.isContainerNode() ? child : null;
     }
 
     /** The number when the node is numeric or a numeric string; otherwise null. */
