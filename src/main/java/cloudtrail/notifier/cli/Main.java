@@ -4,7 +4,11 @@ import cloudtrail.notifier.Notifier;
 import cloudtrail.notifier.config.ConfigurationException;
 import cloudtrail.notifier.config.NotifierConfig;
 import cloudtrail.notifier.event.InvalidEventException;
-import cloudtrail.notifier.render.Notification;
+import cloudtrail.notifier.publish.EventPublisher;
+import cloudtrail.notifier.publish.PublishException;
+import cloudtrail.notifier.publish.PublisherConfig;
+import cloudtrail.notifier.publish.SnsClients;
+import cloudtrail.notifier.publish.SnsPublisher;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -22,18 +26,21 @@ import java.util.Map;
  * The command line: renders events exactly as the Lambda function would, so an operator can see the
  * notification before deploying anything.
  *
- * <pre>java -jar cloudtrail-notifier.jar [--json] FILE... | -</pre>
+ * <pre>java -jar cloudtrail-notifier.jar [--json | --publish] FILE... | -</pre>
  */
 public final class Main {
     static final int OK = 0;
+    static final int PUBLISH_FAILED = 1;
     static final int INPUT_ERROR = 2;
     static final String NAME = "cloudtrail-notifier";
     static final String USAGE = """
-            usage: java -jar cloudtrail-notifier.jar [--json] FILE... | -
+            usage: java -jar cloudtrail-notifier.jar [--json | --publish] FILE... | -
               Renders each EventBridge event (or bare CloudTrail record) in FILE as the notification
               the Lambda function would publish. "-" reads one event from standard input.
-              --json   one JSON object per input and line: {"file", "subject", "message", "messageAttributes"}
-            environment: NOTIFY_TIME_ZONE (default Asia/Tokyo), NOTIFY_LANGUAGE (ja or en, default ja)""";
+              --json      one JSON object per input and line: {"file", "subject", "message", "messageAttributes"}
+              --publish   publish to the SNS topic in TOPIC_ARN, as the Lambda function does
+            environment: NOTIFY_TIME_ZONE (default Asia/Tokyo), NOTIFY_LANGUAGE (ja or en, default ja);
+              with --publish also TOPIC_ARN, AWS_REGION, AWS credentials, and optionally AWS_ENDPOINT_URL_SNS""";
 
     private final InputStream stdin;
     private final PrintStream out;
@@ -70,8 +77,14 @@ public final class Main {
             return OK;
         }
         Notifier notifier;
+        EventPublisher publisher = null;
         try {
             notifier = new Notifier(NotifierConfig.fromEnvironment(env));
+            if (options.publish()) {
+                PublisherConfig target = PublisherConfig.fromEnvironment(env);
+                publisher = new EventPublisher(notifier,
+                        new SnsPublisher(SnsClients.create(target.region()), target.topicArn()));
+            }
         } catch (ConfigurationException e) {
             err.println(NAME + ": " + e.getMessage());
             return INPUT_ERROR;
@@ -80,16 +93,22 @@ public final class Main {
         int status = OK;
         boolean first = true;
         for (String file : options.files()) {
-            Notification notification;
             try {
-                notification = notifier.render(read(file));
+                byte[] event = read(file);
+                if (publisher != null) {
+                    EventPublisher.Delivery d = publisher.deliver(event);
+                    out.println(file + ": published as SNS message " + d.messageId() + " (event " + d.eventId() + ")");
+                } else {
+                    format.write(out, file, notifier.render(event), first);
+                    first = false;
+                }
             } catch (IOException | InvalidEventException e) {
                 err.println(NAME + ": " + file + ": " + reason(e));
-                status = INPUT_ERROR;
-                continue;
+                status = Math.max(status, INPUT_ERROR);
+            } catch (PublishException e) {
+                err.println(NAME + ": " + file + ": " + reason(e));
+                status = Math.max(status, PUBLISH_FAILED);
             }
-            format.write(out, file, notification, first);
-            first = false;
         }
         out.flush();
         return status;

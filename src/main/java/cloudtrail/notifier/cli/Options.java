@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The parsed command line. */
-record Options(boolean json, boolean help, List<String> files) {
+record Options(boolean json, boolean publish, boolean help, List<String> files) {
 
     static Options parse(String[] args) {
         boolean json = false;
+        boolean publish = false;
         boolean help = false;
         boolean onlyFiles = false;
         List<String> files = new ArrayList<>();
@@ -18,6 +19,8 @@ record Options(boolean json, boolean help, List<String> files) {
                 onlyFiles = true;
             } else if (arg.equals("--json")) {
                 json = true;
+            } else if (arg.equals("--publish")) {
+                publish = true;
             } else if (arg.equals("-h") || arg.equals("--help")) {
                 help = true;
             } else {
@@ -27,6 +30,9 @@ record Options(boolean json, boolean help, List<String> files) {
         if (!help && files.isEmpty()) {
             throw new IllegalArgumentException("no input: give one or more files, or - for standard input");
         }
-        return new Options(json, help, List.copyOf(files));
+        if (json && publish) {
+            throw new IllegalArgumentException("--json and --publish do not go together: --json prints what --publish would send");
+        }
+        return new Options(json, publish, help, List.copyOf(files));
     }
 }

@@ -7,4 +7,10 @@ package cloudtrail.notifier.event;
  */
 public sealed interface NotifierEvent permits CloudTrailEvent, OtherEvent {
     Envelope envelope();
+
+    /** The ID to quote when this event goes wrong: CloudTrail's eventID, else EventBridge's id. */
+    String eventId();
+
+    /** The CloudTrail event name, or the EventBridge detail-type of any other event. */
+    String eventName();
 }

@@ -13,4 +13,15 @@ public record OtherEvent(
         String description,
         Double severity,
         String type,
-        JsonNode detail) implements NotifierEvent {}
+        JsonNode detail) implements NotifierEvent {
+
+    @Override
+    public String eventId() {
+        return envelope.id();
+    }
+
+    @Override
+    public String eventName() {
+        return envelope.detailType();
+    }
+}

@@ -1,0 +1,38 @@
+package cloudtrail.notifier.publish;
+
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/**
+ * The SNS client, set up for a fast cold start: every choice the SDK would otherwise discover at
+ * start-up (HTTP client, region, credentials chain, retry mode) is made here. Endpoints still come
+ * from the SDK's standard variables (AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL), so the same build can
+ * be pointed at a local endpoint without code.
+ */
+public final class SnsClients {
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(6);
+    /** Three attempts with backoff fit in here; the function's own timeout is longer. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
+
+    private SnsClients() {}
+
+    public static SnsClient create(Region region) {
+        return SnsClient.builder()
+                .httpClientBuilder(UrlConnectionHttpClient.builder()
+                        .connectionTimeout(CONNECT_TIMEOUT)
+                        .socketTimeout(READ_TIMEOUT))
+                .region(region)
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .overrideConfiguration(o -> o
+                        .retryStrategy(RetryMode.STANDARD)
+                        .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                        .apiCallTimeout(CALL_TIMEOUT))
+                .build();
+    }
+}

@@ -1,0 +1,114 @@
+package cloudtrail.notifier.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * An SQS queue on moto, spoken to with SQS's query API over plain HTTP (the SDK's sqs module of
+ * the SDK version we use is not in the registry we reach). It receives what the topic delivers.
+ */
+public final class SqsQueue {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final URI endpoint;
+    private final String region;
+    private final String url;
+    private final String arn;
+
+    /** One SNS delivery as SQS holds it: SNS's JSON envelope around our subject and message. */
+    public record Delivery(String subject, String message, Map<String, String> attributes) {}
+
+    private SqsQueue(URI endpoint, String region, String url, String arn) {
+        this.endpoint = endpoint;
+        this.region = region;
+        this.url = url;
+        this.arn = arn;
+    }
+
+    public static SqsQueue create(URI endpoint, String region, String name) throws IOException, InterruptedException {
+        SqsQueue probe = new SqsQueue(endpoint, region, null, null);
+        Document created = probe.call(Map.of("Action", "CreateQueue", "QueueName", name));
+        String url = text(created, "QueueUrl");
+        Document attributes = probe.call(Map.of("Action", "GetQueueAttributes", "QueueUrl", url, "AttributeName.1", "QueueArn"));
+        NodeList values = attributes.getElementsByTagName("Value");
+        String arn = values.getLength() > 0 ? values.item(0).getTextContent() : "arn:aws:sqs:" + region + ":123456789012:" + name;
+        return new SqsQueue(endpoint, region, url, arn);
+    }
+
+    public String arn() {
+        return arn;
+    }
+
+    /** Receives until {@code expected} deliveries arrived or the time is up; deletes what it read. */
+    public List<Delivery> receive(int expected, Duration within) throws IOException, InterruptedException {
+        List<Delivery> out = new ArrayList<>();
+        long deadline = System.nanoTime() + within.toNanos();
+        do {
+            Document d = call(Map.of("Action", "ReceiveMessage", "QueueUrl", url, "MaxNumberOfMessages", "10",
+                    "WaitTimeSeconds", "1", "VisibilityTimeout", "300"));
+            NodeList messages = d.getElementsByTagName("Message");
+            for (int i = 0; i < messages.getLength(); i++) {
+                Element m = (Element) messages.item(i);
+                out.add(parse(text(m, "Body")));
+                call(Map.of("Action", "DeleteMessage", "QueueUrl", url, "ReceiptHandle", text(m, "ReceiptHandle")));
+            }
+        } while (out.size() < expected && System.nanoTime() < deadline);
+        return out;
+    }
+
+    private static Delivery parse(String body) throws IOException {
+        JsonNode envelope = MAPPER.readTree(body);
+        Map<String, String> attributes = new LinkedHashMap<>();
+        JsonNode attrs = envelope.path("MessageAttributes");
+        attrs.fieldNames().forEachRemaining(name -> attributes.put(name, attrs.get(name).path("Value").asText()));
+        return new Delivery(envelope.path("Subject").asText(null), envelope.path("Message").asText(null), attributes);
+    }
+
+    private Document call(Map<String, String> params) throws IOException, InterruptedException {
+        StringBuilder form = new StringBuilder("Version=2012-11-05");
+        params.forEach((k, v) -> form.append('&').append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        HttpRequest request = HttpRequest.newBuilder(endpoint)
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                // moto routes a request to a service by the credential scope; it does not check the signature
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260101/" + region
+                        + "/sqs/aws4_request, SignedHeaders=host, Signature=0")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString()))
+                .build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("SQS " + params.get("Action") + " answered " + response.statusCode() + ": "
+                    + new String(response.body(), StandardCharsets.UTF_8));
+        }
+        try {
+            return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(response.body()));
+        } catch (Exception e) {
+            throw new IOException("SQS " + params.get("Action") + ": unreadable answer", e);
+        }
+    }
+
+    private static String text(Document d, String tag) {
+        return d.getElementsByTagName(tag).item(0).getTextContent();
+    }
+
+    private static String text(Element e, String tag) {
+        return e.getElementsByTagName(tag).item(0).getTextContent();
+    }
+}
