@@ -1,0 +1,93 @@
+package cloudtrail.notifier.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloudtrail.notifier.testing.MotoServer;
+import cloudtrail.notifier.testing.SqsQueue;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.sns.SnsClient;
+
+/** `--publish`: the handler's path from the command line, with its exit status and one line per failure. */
+class PublishCommandIT {
+    private static final String REGION = "ap-northeast-1";
+    private static MotoServer moto;
+    private static String topicArn;
+    private static SqsQueue queue;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeAll
+    static void startSns() throws Exception {
+        moto = MotoServer.start();
+        try (SnsClient sns = SnsClient.builder().endpointOverride(moto.endpoint()).region(Region.of(REGION)).build()) {
+            topicArn = sns.createTopic(b -> b.name("cli")).topicArn();
+            queue = SqsQueue.create(moto.endpoint(), REGION, "cli");
+            sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queue.arn()));
+        }
+    }
+
+    @AfterAll
+    static void stopSns() {
+        if (moto != null) {
+            moto.close();
+        }
+    }
+
+    @AfterEach
+    void clearEndpoint() {
+        System.clearProperty("aws.endpointUrlSns");
+    }
+
+    private int publish(String endpoint, String... files) {
+        System.setProperty("aws.endpointUrlSns", endpoint);
+        String[] args = new String[files.length + 1];
+        args[0] = "--publish";
+        System.arraycopy(files, 0, args, 1, files.length);
+        return new Main(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("TOPIC_ARN", topicArn, "AWS_REGION", REGION)).run(args);
+    }
+
+    @Test
+    void publishesEachFileAndSaysSo() throws Exception {
+        int status = publish(moto.endpoint().toString(), "events/ssm-start-session.json", "events/cloudtrail-stop-logging.json");
+
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(2, lines.length);
+        assertTrue(lines[0].startsWith("events/ssm-start-session.json: published as SNS message "), lines[0]);
+        assertEquals(2, queue.receive(2, Duration.ofSeconds(20)).size());
+    }
+
+    @Test
+    void aFailedPublishExitsWithOneAndOneLinePerFailure() throws Exception {
+        int status = publish("http://127.0.0.1:" + MotoServer.freePort(),
+                "events/ssm-start-session.json", "events/cloudtrail-stop-logging.json");
+
+        assertEquals(1, status);
+        String[] errors = err.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(2, errors.length, err.toString(StandardCharsets.UTF_8));
+        assertTrue(errors[1].startsWith("cloudtrail-notifier: events/cloudtrail-stop-logging.json: event "
+                + "7570d776-efa3-48c1-a78d-89440d507dd5: publishing to SNS failed"), errors[1]);
+    }
+
+    @Test
+    void aMissingTopicStopsBeforeAnythingIsRead() {
+        int status = new Main(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("AWS_REGION", REGION))
+                .run(new String[] {"--publish", "events/ssm-start-session.json"});
+
+        assertEquals(2, status);
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("cloudtrail-notifier: TOPIC_ARN is not set"));
+    }
+}

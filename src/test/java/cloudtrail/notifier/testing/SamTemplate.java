@@ -1,0 +1,31 @@
+package cloudtrail.notifier.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** template.yaml as the tests read it: CloudFormation's short tags (!Ref ...) are read as plain values. */
+public final class SamTemplate {
+    public static final Path PATH = Path.of("template.yaml");
+    private final JsonNode root;
+
+    private SamTemplate(JsonNode root) {
+        this.root = root;
+    }
+
+    public static SamTemplate load() throws IOException {
+        return new SamTemplate(new ObjectMapper(new YAMLFactory()).readTree(PATH.toFile()));
+    }
+
+    /** The Handler of the template's one AWS::Serverless::Function. */
+    public String functionHandler() {
+        for (JsonNode resource : root.path("Resources")) {
+            if ("AWS::Serverless::Function".equals(resource.path("Type").asText())) {
+                return resource.path("Properties").path("Handler").asText();
+            }
+        }
+        throw new IllegalStateException("template.yaml has no AWS::Serverless::Function");
+    }
+}
