@@ -40,7 +40,9 @@ public final class Main {
               --json      one JSON object per input and line: {"file", "subject", "message", "messageAttributes"}
               --publish   publish to the SNS topic in TOPIC_ARN, as the Lambda function does
             environment: NOTIFY_TIME_ZONE (default Asia/Tokyo), NOTIFY_LANGUAGE (ja or en, default ja);
-              with --publish also TOPIC_ARN, AWS_REGION, AWS credentials, and optionally AWS_ENDPOINT_URL_SNS""";
+              with --publish also TOPIC_ARN, AWS_REGION, AWS credentials, and optionally AWS_ENDPOINT_URL_SNS
+            usage: java -jar cloudtrail-notifier.jar rules [--template template.yaml] [--param NAME=VALUE]... FILE... | -
+              Which of the template's EventBridge rules each event matches, or why none does.""";
 
     private final InputStream stdin;
     private final PrintStream out;
@@ -64,6 +66,9 @@ public final class Main {
     }
 
     int run(String[] args) {
+        if (args.length > 0 && args[0].equals("rules")) {
+            return new RulesCommand(stdin, out, err).run(java.util.Arrays.asList(args).subList(1, args.length));
+        }
         Options options;
         try {
             options = Options.parse(args);

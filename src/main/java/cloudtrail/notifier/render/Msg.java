@@ -47,6 +47,7 @@ public enum Msg {
     SUBJECT("【%s】%s（アカウント %s）", "[%s] %s (account %s)"),
     SUBJECT_NO_ACCOUNT("【%s】%s", "[%s] %s"),
     BY_ROOT("ルートユーザーによる%s", "Root user: %s"),
+    BY_ROOT_CALL("ルートユーザーによる %s", "Root user: %s"),
     FAILED_SUFFIX("（失敗）", " (failed)"),
     SEVERITY_WITH_REASON("%s（%s）", "%s (%s)"),
     ERROR_CODE("（%s）", " (%s)"),

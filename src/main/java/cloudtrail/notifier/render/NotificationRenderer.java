@@ -160,7 +160,7 @@ public final class NotificationRenderer {
         String what = described != null ? described
                 : SafeText.line(firstNonNull(r.eventName(), Msg.NOT_AVAILABLE.in(language)), MAX_SHORT, language);
         if (r.userIdentity().type() == cloudtrail.notifier.event.IdentityType.ROOT) {
-            what = Msg.BY_ROOT.format(language, what);
+            what = (described != null ? Msg.BY_ROOT : Msg.BY_ROOT_CALL).format(language, what);
         }
         return outcome.failed() ? what + Msg.FAILED_SUFFIX.in(language) : what;
     }

@@ -341,7 +341,8 @@ public final class ResourceExtractor {
 
     /** A sample of the request: leaf values by their path, secrets withheld, at most MAX_GENERIC. */
     private static void generic(JsonNode req, Collector c) {
-        JsonLeaves.Sample sample = JsonLeaves.sample(req, Set.of(), MAX_GENERIC, MAX_GENERIC_DEPTH);
+        // S3 writes the endpoint it was called on as requestParameters.Host: not a target.
+        JsonLeaves.Sample sample = JsonLeaves.sample(req, Set.of("Host"), MAX_GENERIC, MAX_GENERIC_DEPTH);
         for (JsonLeaves.Leaf leaf : sample.leaves()) {
             String path = leaf.path().isEmpty() ? "requestParameters" : leaf.path();
             c.addTarget(leaf.withheld() ? Target.withheldField(path) : Target.field(path, leaf.value()));

@@ -1,12 +1,13 @@
 package cloudtrail.notifier.testing;
 
+import cloudtrail.notifier.rules.CfnYaml;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** template.yaml as the tests read it: CloudFormation's short tags (!Ref ...) are read as plain values. */
+/** template.yaml as the tests read it, CloudFormation's short tags (!Ref ...) in their JSON form. */
 public final class SamTemplate {
     public static final Path PATH = Path.of("template.yaml");
     private final JsonNode root;
@@ -16,7 +17,11 @@ public final class SamTemplate {
     }
 
     public static SamTemplate load() throws IOException {
-        return new SamTemplate(new ObjectMapper(new YAMLFactory()).readTree(PATH.toFile()));
+        return new SamTemplate(CfnYaml.read(Files.readString(PATH, StandardCharsets.UTF_8)));
+    }
+
+    public JsonNode root() {
+        return root;
     }
 
     /** The Handler of the template's one AWS::Serverless::Function. */

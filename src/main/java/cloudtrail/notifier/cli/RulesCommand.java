@@ -1,0 +1,146 @@
+package cloudtrail.notifier.cli;
+
+import cloudtrail.notifier.rules.EventBridgeEnvelope;
+import cloudtrail.notifier.rules.NearMiss;
+import cloudtrail.notifier.rules.Rule;
+import cloudtrail.notifier.rules.RuleMatcher;
+import cloudtrail.notifier.rules.TemplateRules;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * `rules [--template template.yaml] [--param NAME=VALUE]... FILE...`: which of the template's rules
+ * an event would trigger, and when none does, the closest rule and the field that kept it out.
+ * Seeds 000-003 all lost hours to rules that silently never fired; this says why before deploying.
+ */
+final class RulesCommand {
+    static final String USAGE = """
+            usage: java -jar cloudtrail-notifier.jar rules [--template template.yaml] [--param NAME=VALUE]... FILE... | -
+              For each event (an EventBridge event, or a bare CloudTrail record, wrapped as EventBridge
+              would deliver it), prints the template's rules that match it; where none does, the rule
+              that came closest and the first field that kept it from matching. Parameters take their
+              defaults unless given with --param.""";
+
+    private final InputStream stdin;
+    private final PrintStream out;
+    private final PrintStream err;
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    RulesCommand(InputStream stdin, PrintStream out, PrintStream err) {
+        this.stdin = stdin;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> args) {
+        Path template = Path.of("template.yaml");
+        Map<String, String> parameters = new LinkedHashMap<>();
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if ((arg.equals("--template") || arg.equals("--param")) && i + 1 >= args.size()) {
+                return usage(arg + " needs a value");
+            }
+            if (arg.equals("--template")) {
+                template = Path.of(args.get(++i));
+            } else if (arg.equals("--param")) {
+                String p = args.get(++i);
+                int eq = p.indexOf('=');
+                if (eq <= 0) {
+                    return usage("--param takes NAME=VALUE, got " + p);
+                }
+                parameters.put(p.substring(0, eq), p.substring(eq + 1));
+            } else if (arg.equals("-h") || arg.equals("--help")) {
+                out.println(USAGE);
+                return Main.OK;
+            } else if (arg.startsWith("-") && !arg.equals("-")) {
+                return usage("unknown option " + arg);
+            } else {
+                files.add(arg);
+            }
+        }
+        if (files.isEmpty()) {
+            return usage("no input: give one or more files, or - for standard input");
+        }
+        RuleMatcher matcher;
+        try {
+            matcher = new RuleMatcher(TemplateRules.load(template, parameters));
+            if (matcher.rules().isEmpty()) {
+                err.println(Main.NAME + ": " + template + ": no EventBridge rules in this template");
+                return Main.INPUT_ERROR;
+            }
+        } catch (NoSuchFileException e) {
+            err.println(Main.NAME + ": " + template + ": no such file");
+            return Main.INPUT_ERROR;
+        } catch (IOException | RuntimeException e) {
+            err.println(Main.NAME + ": " + template + ": " + e.getMessage());
+            return Main.INPUT_ERROR;
+        }
+        int status = Main.OK;
+        for (String file : files) {
+            JsonNode event;
+            try {
+                byte[] bytes = file.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
+                event = mapper.readTree(bytes);
+                if (event == null || !event.isObject()) {
+                    throw new IOException("expected a JSON object");
+                }
+            } catch (JsonProcessingException e) {
+                err.println(Main.NAME + ": " + file + ": not JSON: " + e.getOriginalMessage());
+                status = Main.INPUT_ERROR;
+                continue;
+            } catch (IOException e) {
+                err.println(Main.NAME + ": " + file + ": " + (e instanceof NoSuchFileException ? "no such file" : e.getMessage()));
+                status = Main.INPUT_ERROR;
+                continue;
+            }
+            report(file, EventBridgeEnvelope.wrap(event), matcher);
+        }
+        out.flush();
+        return status;
+    }
+
+    private void report(String file, JsonNode event, RuleMatcher matcher) {
+        List<Rule> matching = matcher.matching(event.toString());
+        if (matching.isEmpty()) {
+            out.println(file + ": no rule matches");
+            NearMiss.Diagnosis d = NearMiss.closest(matcher.rules(), event);
+            if (d != null && d.field() != null) {
+                out.println("  closest: " + d.rule().name() + " (" + d.satisfied() + " of " + d.fields() + " fields match)");
+                out.println("  first mismatch: " + d.field() + " is " + d.actual() + ", the rule expects " + d.expected());
+            }
+            return;
+        }
+        boolean readOnly = EventBridgeEnvelope.isReadOnlyManagementCall(event);
+        List<String> names = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (Rule rule : matching) {
+            names.add(rule.name());
+            if (rule.disabled()) {
+                notes.add(rule.name() + " is DISABLED with these parameters: it will not fire");
+            } else if (readOnly && !rule.receivesReadOnlyEvents()) {
+                notes.add(rule.name() + " matches, but this is a read-only call and the rule's state is " + rule.state()
+                        + ": EventBridge delivers read-only calls only to rules in state " + Rule.ALL_MANAGEMENT_EVENTS);
+            }
+        }
+        out.println(file + ": " + String.join(", ", names));
+        notes.forEach(n -> out.println("  note: " + n));
+    }
+
+    private int usage(String problem) {
+        err.println(Main.NAME + " rules: " + problem);
+        err.println(USAGE);
+        return Main.INPUT_ERROR;
+    }
+}

@@ -1,0 +1,210 @@
+package cloudtrail.notifier.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloudtrail.notifier.Fixtures;
+import cloudtrail.notifier.testing.SamTemplate;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Offline proof that the rules fire: the template after the SAM transform, each rule's pattern
+ * matched by event-ruler (EventBridge's engine) against the sample events.
+ */
+class TemplateRulesIT {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** SAM names the rules it generates after the function and the event. */
+    private static final String FUNCTION = "NotifierFunction";
+    /** The secret the GetSecretValue sample reads, given as the WatchedSecretArns parameter. */
+    private static final String WATCHED_SECRET = "arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:sample/secret-wPvfcr";
+    private static final int MAX_PATTERN_CHARS = 4_096;
+
+    /** Which rules each sample must trigger; an empty set: no rule may fire. */
+    private static final Map<String, Set<String>> EXPECTED = expected();
+
+    private static Map<String, Set<String>> expected() {
+        Map<String, Set<String>> m = new LinkedHashMap<>();
+        m.put("aws-service-call", Set.of());
+        m.put("cloudtrail-stop-logging", Set.of("CloudTrailChanges"));
+        m.put("config-stop-configuration-recorder", Set.of("ConfigChanges"));
+        m.put("ec2-attach-internet-gateway", Set.of("NetworkGatewayChanges"));
+        m.put("ec2-authorize-security-group-ingress", Set.of("SecurityGroupChanges"));
+        m.put("ec2-create-network-acl-entry", Set.of("NetworkAclChanges"));
+        m.put("ec2-create-route", Set.of("RouteTableChanges"));
+        m.put("ec2-create-vpc", Set.of("VpcChanges"));
+        m.put("ec2-describe-instances", Set.of());
+        m.put("ec2-run-instances", Set.of());
+        m.put("ec2-terminate-instances-denied", Set.of("UnauthorizedApiCalls"));
+        m.put("guardduty-finding", Set.of("GuardDutyHighSeverityFindings"));
+        m.put("iam-attach-role-policy", Set.of("IamPolicyChanges"));
+        m.put("iam-create-access-key", Set.of("AccessKeyCreated"));
+        m.put("iam-user-console-login-success-no-mfa", Set.of("ConsoleSignInWithoutMfa"));
+        m.put("identity-center-user-call", Set.of());
+        m.put("kms-schedule-key-deletion", Set.of("KmsKeyDisabledOrDeleted"));
+        m.put("organizations-attach-policy", Set.of("OrganizationsChanges"));
+        m.put("organizations-create-account", Set.of("AccountCreation"));
+        m.put("organizations-create-account-result", Set.of("AccountCreation"));
+        m.put("root-api-call", Set.of("RootActivity"));
+        m.put("s3-list-buckets", Set.of());
+        m.put("s3-put-bucket-policy", Set.of("S3BucketPolicyChanges"));
+        m.put("secretsmanager-get-secret-value", Set.of("SecretRead"));
+        m.put("signin-iam-user-console-login-failed", Set.of("ConsoleSignInFailures"));
+        m.put("signin-root-console-login", Set.of("RootSignIn"));
+        m.put("ssm-start-session", Set.of("SessionManagerSessions"));
+        m.put("sts-get-caller-identity", Set.of());
+        return m;
+    }
+
+    private static List<Rule> deployed;
+    private static RuleMatcher matcher;
+
+    @BeforeAll
+    static void transformTheTemplate() throws Exception {
+        ExternalTool.Result sam = ExternalTool.run("python3", "src/test/python/sam_transform.py", "template.yaml");
+        assertEquals(0, sam.exitCode(), sam.stderr());
+        JsonNode transformed = MAPPER.readTree(sam.stdout());
+        List<Rule> rules = new ArrayList<>();
+        for (Rule r : TemplateRules.of(transformed, Map.of("WatchedSecretArns", WATCHED_SECRET))) {
+            rules.add(new Rule(r.name().replaceFirst("^" + FUNCTION, ""), r.pattern(), r.state()));
+        }
+        deployed = rules;
+        matcher = new RuleMatcher(rules);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"template.yaml", "forwarder.yaml"})
+    void cfnLintFindsNoErrorsAndNoWarnings(String template) throws Exception {
+        ExternalTool.Result lint = ExternalTool.run("cfn-lint", template);
+
+        assertEquals(0, lint.exitCode(), lint.stdout() + lint.stderr());
+        assertEquals("", lint.stdout().strip(), "cfn-lint output");
+    }
+
+    @Test
+    void everySampleEventHasAnExpectation() {
+        Set<String> samples = Fixtures.events().stream().map(Fixtures::baseName).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(samples, new TreeSet<>(EXPECTED.keySet()));
+    }
+
+    static Stream<Arguments> samples() {
+        return EXPECTED.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("samples")
+    void eachSampleTriggersExactlyItsOwnRules(String sample, Set<String> rules) throws Exception {
+        String event = Files.readString(Fixtures.EVENTS.resolve(sample + ".json"), StandardCharsets.UTF_8);
+
+        Set<String> fired = matcher.matching(event).stream().map(Rule::name).collect(Collectors.toSet());
+
+        assertEquals(rules, fired);
+    }
+
+    @Test
+    void everyRuleFiresOnAtLeastOneSampleOfItsOwn() {
+        Set<String> covered = new HashSet<>();
+        EXPECTED.values().forEach(covered::addAll);
+        Set<String> uncovered = deployed.stream().map(Rule::name).filter(n -> !covered.contains(n))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertTrue(uncovered.isEmpty(), "rules without a sample: " + uncovered);
+    }
+
+    @Test
+    void aRuleThatMatchesReadOnlyCallsReceivesThem() throws Exception {
+        for (Path file : Fixtures.events()) {
+            JsonNode event = MAPPER.readTree(Fixtures.read(file));
+            if (!EventBridgeEnvelope.isReadOnlyManagementCall(event)) {
+                continue;
+            }
+            for (Rule rule : matcher.matching(event.toString())) {
+                assertEquals(Rule.ALL_MANAGEMENT_EVENTS, rule.state(), rule.name() + " matches the read-only " + file);
+            }
+        }
+    }
+
+    @Test
+    void everyPatternIsUnderTheEventBridgeLimit() {
+        for (Rule rule : deployed) {
+            int length = rule.pattern().toString().length();
+            assertTrue(length < MAX_PATTERN_CHARS, rule.name() + " pattern has " + length + " characters");
+        }
+    }
+
+    @Test
+    void theCommandLineReadsTheSamePatternsAsTheSamTransformProduces() throws Exception {
+        Map<String, JsonNode> fromTransform = deployed.stream().collect(Collectors.toMap(Rule::name, Rule::pattern));
+        Map<String, String> states = deployed.stream().collect(Collectors.toMap(Rule::name, Rule::state));
+
+        List<Rule> fromYaml = TemplateRules.load(SamTemplate.PATH, Map.of("WatchedSecretArns", WATCHED_SECRET));
+
+        assertEquals(fromTransform.keySet(), fromYaml.stream().map(Rule::name).collect(Collectors.toSet()));
+        for (Rule rule : fromYaml) {
+            assertEquals(fromTransform.get(rule.name()), rule.pattern(), rule.name());
+            assertEquals(states.get(rule.name()), rule.state(), rule.name());
+        }
+    }
+
+    @Test
+    void theHandlerNamedInTheTemplateExistsInTheBuiltCode() throws Exception {
+        String handler = SamTemplate.load().functionHandler();
+        String[] parts = handler.split("::");
+
+        Class<?> type = Class.forName(parts[0]);
+
+        assertTrue(RequestStreamHandler.class.isAssignableFrom(type), handler);
+        type.getMethod(parts[1], java.io.InputStream.class, java.io.OutputStream.class,
+                com.amazonaws.services.lambda.runtime.Context.class);
+        type.getConstructor();
+    }
+
+    @Test
+    void theForwarderSendsGlobalServiceEventsAndNothingElse() throws Exception {
+        List<Rule> forwarder = TemplateRules.load(Path.of("forwarder.yaml"), Map.of("HomeRegion", "ap-northeast-1"));
+        RuleMatcher forwarding = new RuleMatcher(forwarder);
+        for (Path file : Fixtures.events()) {
+            JsonNode event = MAPPER.readTree(Fixtures.read(file));
+            String source = event.path("source").asText();
+            boolean global = Set.of("aws.iam", "aws.signin", "aws.organizations").contains(source);
+            assertEquals(global, !forwarding.matching(event.toString()).isEmpty(), file.toString());
+            if (global) {
+                assertEquals("us-east-1", event.path("region").asText(), file + ": global-service samples arrive in us-east-1");
+            }
+        }
+        assertEquals(Rule.ALL_MANAGEMENT_EVENTS, forwarder.get(0).state());
+    }
+
+    @Test
+    void theReadmeTableListsExactlyTheTemplatesRules() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        Matcher row = Pattern.compile("(?m)^\\| `([A-Za-z0-9]+)` \\|").matcher(readme);
+        Set<String> documented = new TreeSet<>();
+        while (row.find()) {
+            documented.add(row.group(1));
+        }
+
+        Set<String> rules = deployed.stream().map(Rule::name).collect(Collectors.toCollection(TreeSet::new));
+        assertEquals(rules, documented);
+    }
+}
