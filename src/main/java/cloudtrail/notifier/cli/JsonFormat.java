@@ -1,24 +1,23 @@
 package cloudtrail.notifier.cli;
 
+import cloudtrail.notifier.event.JsonTrees;
 import cloudtrail.notifier.render.Notification;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** One JSON object per input and line: exactly what would be published, with the file it came from. */
 final class JsonFormat implements OutputFormat {
-    private final ObjectMapper mapper;
+    private final JsonTrees json;
 
-    JsonFormat(ObjectMapper mapper) {
-        this.mapper = mapper;
+    JsonFormat(JsonTrees json) {
+        this.json = json;
     }
 
     @Override
     public void write(PrintStream out, String file, Notification n, boolean first) {
-        ObjectNode line = mapper.createObjectNode();
+        ObjectNode line = JsonNodeFactory.instance.objectNode();
         line.put("file", file);
         line.put("subject", n.subject());
         line.put("message", n.message());
@@ -26,11 +25,7 @@ final class JsonFormat implements OutputFormat {
         for (Map.Entry<String, String> a : n.messageAttributes().entrySet()) {
             attributes.put(a.getKey(), a.getValue());
         }
-        try {
-            out.print(mapper.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        out.print(json.write(line));
         out.print('\n');
     }
 }

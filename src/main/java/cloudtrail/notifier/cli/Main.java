@@ -6,8 +6,8 @@ import cloudtrail.notifier.config.NotifierConfig;
 import cloudtrail.notifier.event.InvalidEventException;
 import cloudtrail.notifier.publish.EventPublisher;
 import cloudtrail.notifier.publish.PublishException;
+import cloudtrail.notifier.publish.Prepared;
 import cloudtrail.notifier.publish.PublisherConfig;
-import cloudtrail.notifier.publish.SnsClients;
 import cloudtrail.notifier.publish.SnsPublisher;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -84,17 +84,19 @@ public final class Main {
         Notifier notifier;
         EventPublisher publisher = null;
         try {
-            notifier = new Notifier(NotifierConfig.fromEnvironment(env));
-            if (options.publish()) {
-                PublisherConfig target = PublisherConfig.fromEnvironment(env);
-                publisher = new EventPublisher(notifier,
-                        new SnsPublisher(SnsClients.create(target.region()), target.topicArn()));
+            NotifierConfig config = NotifierConfig.fromEnvironment(env);
+            // the SNS client takes longest to get ready: start it before anything else
+            Prepared<SnsPublisher> sns = options.publish()
+                    ? EventPublisher.startPublisher(PublisherConfig.fromEnvironment(env)) : null;
+            notifier = new Notifier(config);
+            if (sns != null) {
+                publisher = new EventPublisher(notifier, sns);
             }
         } catch (ConfigurationException e) {
             err.println(NAME + ": " + e.getMessage());
             return INPUT_ERROR;
         }
-        OutputFormat format = options.json() ? new JsonFormat(notifier.parser().mapper()) : new TextFormat();
+        OutputFormat format = options.json() ? new JsonFormat(notifier.parser().trees()) : new TextFormat();
         int status = OK;
         boolean first = true;
         for (String file : options.files()) {

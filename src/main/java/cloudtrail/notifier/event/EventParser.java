@@ -1,11 +1,7 @@
 package cloudtrail.notifier.event;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -19,41 +15,31 @@ import java.util.List;
 public final class EventParser {
     private static final String VIA_CLOUDTRAIL = "via CloudTrail";
 
-    private final ObjectMapper mapper;
+    private final JsonTrees trees;
 
     public EventParser() {
-        this(newMapper());
+        this(new JsonTrees());
     }
 
-    public EventParser(ObjectMapper mapper) {
-        this.mapper = mapper;
+    public EventParser(JsonTrees trees) {
+        this.trees = trees;
     }
 
-    /** A mapper that accepts what EventBridge may send: deep nesting and long strings included. */
-    public static ObjectMapper newMapper() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(2_000)
-                        .maxStringLength(64 * 1024 * 1024)
-                        .build())
-                .build();
-        return JsonMapper.builder(factory).build();
-    }
-
-    public ObjectMapper mapper() {
-        return mapper;
+    /** The JSON reader and writer this parser uses, shared with whoever writes JSON output. */
+    public JsonTrees trees() {
+        return trees;
     }
 
     public NotifierEvent parse(byte[] json) {
-        return parse(readTree(() -> mapper.readTree(json)));
+        return parse(readTree(() -> trees.read(json)));
     }
 
     public NotifierEvent parse(InputStream json) {
-        return parse(readTree(() -> mapper.readTree(json)));
+        return parse(readTree(() -> trees.read(json.readAllBytes())));
     }
 
     public NotifierEvent parse(String json) {
-        return parse(readTree(() -> mapper.readTree(json)));
+        return parse(readTree(() -> trees.read(json)));
     }
 
     private interface TreeReader {
@@ -71,7 +57,7 @@ public final class EventParser {
         } catch (IOException e) {
             throw new InvalidEventException("cannot read the event: " + e.getMessage(), e);
         }
-        if (tree == null || tree.isMissingNode()) {
+        if (tree == null) {
             throw new InvalidEventException("empty input: expected a JSON object");
         }
         return tree;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class Json {
     /** Containers turned into text are capped here: they are shown, never parsed again. */
     static final int MAX_CONTAINER_TEXT = 4_000;
+    private static final JsonTrees WRITER = new JsonTrees();
 
     private Json() {}
 
@@ -24,7 +25,7 @@ public final class Json {
         if (node.isValueNode()) {
             return node.asText();
         }
-        String s = node.toString();
+        String s = WRITER.write(node);
         return s.length() > MAX_CONTAINER_TEXT ? s.substring(0, MAX_CONTAINER_TEXT) : s;
     }
 

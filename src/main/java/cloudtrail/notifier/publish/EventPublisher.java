@@ -2,6 +2,8 @@ package cloudtrail.notifier.publish;
 
 import cloudtrail.notifier.Notifier;
 import cloudtrail.notifier.event.NotifierEvent;
+import cloudtrail.notifier.render.Notification;
+import java.util.function.Supplier;
 
 /** From event JSON to a message on the topic: the path the handler and `--publish` share. */
 public final class EventPublisher {
@@ -9,11 +11,25 @@ public final class EventPublisher {
     public record Delivery(String eventId, String eventName, String messageId) {}
 
     private final Notifier notifier;
-    private final SnsPublisher publisher;
+    private final Supplier<SnsPublisher> publisher;
 
-    public EventPublisher(Notifier notifier, SnsPublisher publisher) {
+    /** @param publisher the publisher, possibly still being built in the background */
+    public EventPublisher(Notifier notifier, Supplier<SnsPublisher> publisher) {
         this.notifier = notifier;
         this.publisher = publisher;
+    }
+
+    /**
+     * Starts building and priming the SNS client on background threads, so that the caller can set
+     * up rendering meanwhile; the first delivery waits for it.
+     */
+    public static Prepared<SnsPublisher> startPublisher(PublisherConfig config) {
+        JdkWarmup.start();
+        return Prepared.inBackground("sns-client", () -> {
+            SnsPublisher sns = SnsPublisher.create(config);
+            sns.prime();
+            return sns;
+        });
     }
 
     /**
@@ -22,7 +38,18 @@ public final class EventPublisher {
      */
     public Delivery deliver(byte[] json) {
         NotifierEvent event = notifier.parser().parse(json);
-        String messageId = publisher.publish(notifier.render(event), event.eventId());
+        Notification notification = notifier.render(event);
+        String messageId = publisher.get().publish(notification, event.eventId());
         return new Delivery(event.eventId(), event.eventName(), messageId);
+    }
+
+    /**
+     * Renders without publishing and primes the SNS client: everything a delivery loads, but the network.
+     *
+     * @return whether the SNS request got as far as the point of sending
+     */
+    public boolean prime(byte[] sampleEvent) {
+        notifier.render(sampleEvent);
+        return publisher.get().prime();
     }
 }

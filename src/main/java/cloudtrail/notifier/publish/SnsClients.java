@@ -2,7 +2,9 @@ package cloudtrail.notifier.publish;
 
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -22,17 +24,20 @@ public final class SnsClients {
 
     private SnsClients() {}
 
-    public static SnsClient create(Region region) {
+    public static SnsClient create(Region region, ExecutionInterceptor... interceptors) {
+        Prepared<SdkHttpClient> http = Prepared.inBackground("sns-http-client", () -> UrlConnectionHttpClient.builder()
+                .connectionTimeout(CONNECT_TIMEOUT)
+                .socketTimeout(READ_TIMEOUT)
+                .build());
         return SnsClient.builder()
-                .httpClientBuilder(UrlConnectionHttpClient.builder()
-                        .connectionTimeout(CONNECT_TIMEOUT)
-                        .socketTimeout(READ_TIMEOUT))
+                .httpClient(new DeferredHttpClient(http))
                 .region(region)
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
                 .overrideConfiguration(o -> o
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                        .apiCallTimeout(CALL_TIMEOUT))
+                        .apiCallTimeout(CALL_TIMEOUT)
+                        .executionInterceptors(java.util.List.of(interceptors)))
                 .build();
     }
 }

@@ -4,12 +4,21 @@ import cloudtrail.notifier.render.Notification;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /** Publishes one notification to the topic. Throttling and 5xx are retried by the SDK, not here. */
 public final class SnsPublisher {
+    /** Marks a priming request: it runs the whole client pipeline, then stops before the network. */
+    static final ExecutionAttribute<Boolean> PRIMING = new ExecutionAttribute<>("cloudtrail-notifier.priming");
+    private static final Notification PRIMING_SAMPLE = new Notification("【情報】priming", "概要: priming\n",
+            Map.of("severity", "info"));
+
     private final SnsClient sns;
     private final String topicArn;
 
@@ -18,21 +27,69 @@ public final class SnsPublisher {
         this.topicArn = topicArn;
     }
 
+    /** The publisher for the configured topic, with the client set up by {@link SnsClients}. */
+    public static SnsPublisher create(PublisherConfig config) {
+        return new SnsPublisher(SnsClients.create(config.region(), new StopPrimingRequests()), config.topicArn());
+    }
+
     /** @return the SNS message ID */
     public String publish(Notification notification, String eventId) {
+        try {
+            return sns.publish(request(notification, false)).messageId();
+        } catch (SdkException e) {
+            throw new PublishException("event " + eventId + ": publishing to SNS failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs a publish through validation, marshalling, credentials and signing without sending it,
+     * so the first real publish (after a cold start or a SnapStart restore) finds it all loaded.
+     *
+     * @return true when the request reached the point of sending
+     */
+    public boolean prime() {
+        try {
+            sns.publish(request(PRIMING_SAMPLE, true));
+            return false;
+        } catch (RuntimeException e) { // the SDK passes an interceptor's exception through, maybe wrapped
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof PrimingComplete) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private PublishRequest request(Notification notification, boolean priming) {
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
         notification.messageAttributes().forEach((name, value) ->
                 attributes.put(name, MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
-        PublishRequest request = PublishRequest.builder()
+        PublishRequest.Builder request = PublishRequest.builder()
                 .topicArn(topicArn)
                 .subject(notification.subject())
                 .message(notification.message())
-                .messageAttributes(attributes)
-                .build();
-        try {
-            return sns.publish(request).messageId();
-        } catch (SdkException e) {
-            throw new PublishException("event " + eventId + ": publishing to SNS failed: " + e.getMessage(), e);
+                .messageAttributes(attributes);
+        if (priming) {
+            request.overrideConfiguration(o -> o.putExecutionAttribute(PRIMING, Boolean.TRUE));
+        }
+        return request.build();
+    }
+
+    /** Stops a priming request after signing, before anything is sent. Real requests pass untouched. */
+    static final class StopPrimingRequests implements ExecutionInterceptor {
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            if (Boolean.TRUE.equals(attributes.getAttribute(PRIMING))) {
+                throw new PrimingComplete();
+            }
+        }
+    }
+
+    /** Not an error: the signal that priming got as far as it should. */
+    static final class PrimingComplete extends RuntimeException {
+        PrimingComplete() {
+            super("priming request stopped before sending", null, false, false);
         }
     }
 }

@@ -1,0 +1,49 @@
+package cloudtrail.notifier.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloudtrail.notifier.publish.PublisherConfig;
+import cloudtrail.notifier.publish.SnsPublisher;
+import cloudtrail.notifier.testing.FaultyEndpoint;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** SnapStart priming loads what a delivery needs and sends nothing. */
+class HandlerPrimingIT {
+    private static final Map<String, String> ENV = Map.of(
+            "TOPIC_ARN", "arn:aws:sns:ap-northeast-1:123456789012:notifications", "AWS_REGION", "ap-northeast-1");
+
+    @AfterEach
+    void clearEndpoint() {
+        System.clearProperty("aws.endpointUrlSns");
+    }
+
+    @Test
+    void primingAPublisherRunsThePipelineButSendsNothing() throws Exception {
+        try (FaultyEndpoint sns = FaultyEndpoint.internalError()) {
+            System.setProperty("aws.endpointUrlSns", sns.endpoint().toString());
+            SnsPublisher publisher = SnsPublisher.create(PublisherConfig.fromEnvironment(ENV));
+
+            boolean primed = publisher.prime();
+
+            assertTrue(primed, "the priming request reached the point of sending");
+            assertEquals(0, sns.requests(), "nothing was sent");
+        }
+    }
+
+    @Test
+    void theSnapStartHookPrimesWithoutPublishing() throws Exception {
+        try (FaultyEndpoint sns = FaultyEndpoint.internalError()) {
+            System.setProperty("aws.endpointUrlSns", sns.endpoint().toString());
+            Handler handler = new Handler(ENV);
+
+            handler.beforeCheckpoint(null);
+            boolean primedAgain = handler.prime();
+
+            assertTrue(primedAgain, "rendering and the SNS request ran to the point of sending");
+            assertEquals(0, sns.requests(), "priming publishes nothing");
+        }
+    }
+}
