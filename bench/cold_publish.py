@@ -3,11 +3,14 @@
 by pair with the seed's Python function publishing the same event to the same endpoint, and a JVM that
 only prints "hello" as the floor. Reports medians, ratios and peak RSS, all measured in this run.
 
-usage: bench/cold_publish.py [--pairs N] [--event FILE] [--java-opts "..."]
-Run from the repository root after building (target/cloudtrail-notifier.jar).
+usage: bench/cold_publish.py [--pairs N] [--event FILE] [--java-opts "..."] [--baseline-jar JAR]
+Run from the repository root after `mvn package` (target/cloudtrail-notifier.jar). The JVM options
+default to the JAVA_TOOL_OPTIONS template.yaml gives the function. --baseline-jar adds another build
+of the command line (e.g. an older commit's) to the same alternation, to measure one change.
 """
 import argparse
 import os
+import re
 import shutil
 import socket
 import statistics
@@ -17,11 +20,19 @@ import tempfile
 import time
 import urllib.request
 
+GNU_TIME = "/usr/bin/time"
+
 
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def template_java_opts():
+    with open("template.yaml", encoding="utf-8") as f:
+        m = re.search(r"JAVA_TOOL_OPTIONS:\s*(.+)", f.read())
+    return m.group(1).strip() if m else ""
 
 
 def find_java():
@@ -30,24 +41,31 @@ def find_java():
 
 
 def run(cmd, env):
-    """Runs cmd, returns (seconds, peak RSS in MiB). Fails loudly when the command fails."""
+    """Runs cmd once; returns (seconds, peak RSS in MiB or None). Fails loudly when the command fails.
+
+    Peak RSS comes from GNU time: a child forked from this Python process would report Python's own
+    memory as its high-water mark, while time's child starts small."""
+    measured = [GNU_TIME, "-f", "%M", *cmd] if os.path.exists(GNU_TIME) else cmd
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
+    proc = subprocess.run(measured, env=env, capture_output=True)
     elapsed = time.perf_counter() - start
-    out, err = proc.stdout.read(), proc.stderr.read()
-    proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
-        sys.exit(f"{' '.join(cmd)} failed with {proc.returncode}: {err.decode(errors='replace')}")
-    return elapsed, usage.ru_maxrss / 1024
+        sys.exit(f"{' '.join(cmd)} failed with {proc.returncode}: {proc.stderr.decode(errors='replace')}")
+    rss = None
+    if measured is not cmd:
+        last = proc.stderr.decode(errors="replace").strip().splitlines()[-1]
+        rss = int(last) / 1024
+    return elapsed, rss
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--pairs", type=int, default=10)
     ap.add_argument("--event", default="events/ssm-start-session.json")
-    ap.add_argument("--java-opts", default="", help="extra JVM options for the notifier, e.g. -XX:TieredStopAtLevel=1")
+    ap.add_argument("--java-opts", default=None, help="JVM options for the notifier (default: template.yaml's)")
+    ap.add_argument("--baseline-jar", default=None, help="another build of the command line to compare")
     args = ap.parse_args()
+    java_opts = (template_java_opts() if args.java_opts is None else args.java_opts).split()
 
     java = find_java()
     moto = shutil.which("moto_server") or os.path.expanduser("~/.pyenv/shims/moto_server")
@@ -65,6 +83,7 @@ def main():
                    AWS_REGION="ap-northeast-1", AWS_DEFAULT_REGION="ap-northeast-1",
                    AWS_ENDPOINT_URL=endpoint, AWS_ENDPOINT_URL_SNS=endpoint)
         env.pop("AWS_SESSION_TOKEN", None)
+        env.pop("JAVA_TOOL_OPTIONS", None)
         import boto3
         topic = boto3.client("sns", endpoint_url=endpoint, region_name="ap-northeast-1", aws_access_key_id="testing",
                              aws_secret_access_key="testing").create_topic(Name="bench")["TopicArn"]
@@ -75,11 +94,11 @@ def main():
             f.write('public class Hello { public static void main(String[] a) { System.out.println("hello"); } }')
         subprocess.run([os.path.join(os.path.dirname(java), "javac"), "-d", hello_dir, os.path.join(hello_dir, "Hello.java")], check=True)
 
-        commands = {
-            "java --publish": [java, *args.java_opts.split(), "-jar", "target/cloudtrail-notifier.jar", "--publish", args.event],
-            "seed python": [sys.executable, "bench/seed004/lambda_function.py", args.event],
-            "hello JVM": [java, "-cp", hello_dir, "Hello"],
-        }
+        commands = {"java --publish": [java, *java_opts, "-jar", "target/cloudtrail-notifier.jar", "--publish", args.event]}
+        if args.baseline_jar:
+            commands["baseline jar"] = [java, *java_opts, "-jar", args.baseline_jar, "--publish", args.event]
+        commands["seed python"] = [sys.executable, "bench/seed004/lambda_function.py", args.event]
+        commands["hello JVM"] = [java, *java_opts, "-cp", hello_dir, "Hello"]
         for cmd in commands.values():  # warm the page cache, not the processes
             run(cmd, env)
         times = {k: [] for k in commands}
@@ -88,13 +107,19 @@ def main():
             for name, cmd in commands.items():
                 t, m = run(cmd, env)
                 times[name].append(t)
-                rss[name].append(m)
+                if m is not None:
+                    rss[name].append(m)
         med = {k: statistics.median(v) for k, v in times.items()}
         print(f"cold start, whole process, {args.pairs} alternated runs each, event {args.event}")
+        print(f"JVM options: {' '.join(java_opts) or '(none)'}")
         for name in commands:
-            print(f"  {name:15s} median {med[name]*1000:7.0f} ms   peak RSS {max(rss[name]):6.1f} MiB")
+            peak = f"{max(rss[name]):6.1f} MiB" if rss[name] else "   n/a"
+            print(f"  {name:15s} median {med[name]*1000:7.0f} ms   (min {min(times[name])*1000:5.0f}, "
+                  f"max {max(times[name])*1000:5.0f})   peak RSS {peak}")
         print(f"  ratio java/python: {med['java --publish'] / med['seed python']:.2f}")
         print(f"  ratio java/hello-JVM floor: {med['java --publish'] / med['hello JVM']:.2f}")
+        if args.baseline_jar:
+            print(f"  ratio java/baseline jar: {med['java --publish'] / med['baseline jar']:.2f}")
     finally:
         server.terminate()
         server.wait()

@@ -21,6 +21,10 @@ public record EventTime(Instant instant, String raw) {
             return ABSENT;
         }
         String s = text.trim();
+        Instant fast = parseCloudTrailForm(s);
+        if (fast != null) {
+            return new EventTime(fast, text);
+        }
         try {
             return new EventTime(Instant.parse(s), text);
         } catch (DateTimeParseException notIsoInstant) {
@@ -37,6 +41,40 @@ public record EventTime(Instant instant, String raw) {
         } catch (DateTimeParseException unreadable) {
             return new EventTime(null, text);
         }
+    }
+
+    /**
+     * "2023-04-25T09:47:10Z", the form nearly every record uses, read without a DateTimeFormatter
+     * (which costs more than the rest of reading the record). Anything else returns null.
+     */
+    private static Instant parseCloudTrailForm(String s) {
+        if (s.length() != 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T'
+                || s.charAt(13) != ':' || s.charAt(16) != ':' || s.charAt(19) != 'Z') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59
+                || second < 0 || second > 59 || day > java.time.YearMonth.of(year, month).lengthOfMonth()) {
+            return null;
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     public boolean isKnown() {

@@ -96,7 +96,23 @@ public enum Msg {
         return language == Language.JA ? ja : en;
     }
 
+    /**
+     * The text with %s and %d replaced by the arguments in order. Only those two are used, and a
+     * notification formats a few dozen of them: java.util.Formatter parses the pattern each time.
+     */
     public String format(Language language, Object... args) {
-        return String.format(language.locale(), in(language), args);
+        String template = in(language);
+        StringBuilder b = new StringBuilder(template.length() + 32);
+        int next = 0;
+        for (int i = 0; i < template.length(); i++) {
+            char c = template.charAt(i);
+            if (c == '%' && i + 1 < template.length() && (template.charAt(i + 1) == 's' || template.charAt(i + 1) == 'd')) {
+                b.append(next < args.length ? String.valueOf(args[next++]) : "");
+                i++;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 }

@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Turns an event into the notification a person reads: a subject that says how urgent it is and
@@ -30,7 +29,6 @@ public final class NotificationRenderer {
     /** Shown on lines of their own, or the same as the envelope's: not repeated among the details. */
     private static final Set<String> LIFTED_DETAIL_FIELDS =
             Set.of("title", "description", "severity", "type", "schemaVersion", "accountId", "region", "partition");
-    private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d{1,2}");
 
     private final Language language;
     private final TimeFormat time;
@@ -64,7 +62,7 @@ public final class NotificationRenderer {
     private Notification render(CloudTrailEvent e) {
         CloudTrailRecord r = e.record();
         Outcome outcome = Outcome.of(r);
-        Reason reason = severityPolicy.assess(r);
+        Reason reason = severityPolicy.assess(r, outcome);
         String account = firstNonNull(e.envelope().account(), r.recipientAccountId(), r.userIdentity().accountId());
         String region = firstNonNull(r.awsRegion(), e.envelope().region());
         EventTime when = r.eventTime().isPresent() ? r.eventTime() : e.envelope().time();
@@ -192,11 +190,13 @@ public final class NotificationRenderer {
     }
 
     private List<String> targetLines(List<Target> targets) {
-        return targets.stream().map(t -> {
+        List<String> lines = new java.util.ArrayList<>(targets.size());
+        for (Target t : targets) {
             String label = t.kind() == ResourceKind.FIELD ? safe(t.field(), MAX_SHORT) : t.kind().label(language);
             String value = t.withheld() ? Msg.WITHHELD.in(language) : safe(t.value(), MAX_TARGET);
-            return label + ": " + value;
-        }).toList();
+            lines.add(label + ": " + value);
+        }
+        return lines;
     }
 
     /** "【重大】summary（アカウント 111122223333）", cut to what SNS accepts as a subject. */
@@ -222,7 +222,7 @@ public final class NotificationRenderer {
 
     /** The event in the CloudTrail console of its region, or null when the event cannot be linked. */
     static String consoleLink(String region, String eventId) {
-        if (region == null || eventId == null || !REGION.matcher(region).matches()) {
+        if (region == null || eventId == null || !isRegion(region)) {
             return null;
         }
         String host;
@@ -233,8 +233,34 @@ public final class NotificationRenderer {
         } else {
             host = region + ".console.aws.amazon.com";
         }
-        String id = URLEncoder.encode(eventId, StandardCharsets.UTF_8).replace("+", "%20");
+        String id = isPlainId(eventId) ? eventId : URLEncoder.encode(eventId, StandardCharsets.UTF_8).replace("+", "%20");
         return "https://" + host + "/cloudtrailv2/home?region=" + region + "#/events/" + id;
+    }
+
+    /** "ap-northeast-1", "us-gov-west-1": letters and dashes, then a number. Checked before it goes into a URL. */
+    static boolean isRegion(String region) {
+        int dash = region.lastIndexOf('-');
+        if (dash < 4 || dash == region.length() - 1 || region.length() - dash > 3) {
+            return false;
+        }
+        for (int i = 0; i < region.length(); i++) {
+            char c = region.charAt(i);
+            boolean ok = i > dash ? c >= '0' && c <= '9' : (c >= 'a' && c <= 'z') || (c == '-' && i > 1);
+            if (!ok) {
+                return false;
+            }
+        }
+        return region.charAt(2) == '-';
+    }
+
+    private static boolean isPlainId(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void attribute(Map<String, String> attributes, String name, String value) {

@@ -112,6 +112,10 @@ public final class SeverityPolicy {
             "ec2.amazonaws.com DisableEbsEncryptionByDefault");
 
     public Reason assess(CloudTrailRecord r) {
+        return assess(r, Outcome.of(r));
+    }
+
+    public Reason assess(CloudTrailRecord r, Outcome outcome) {
         String source = r.eventSource() == null ? "" : r.eventSource();
         String name = r.eventName() == null ? "" : r.eventName();
         String call = source + ' ' + name;
@@ -124,7 +128,7 @@ public final class SeverityPolicy {
         if (KEY_DISABLED.contains(call)) {
             return Reason.KEY_DISABLED;
         }
-        boolean failed = Outcome.of(r).failed();
+        boolean failed = outcome.failed();
         if (r.isConsoleSignIn() && failed) {
             return Reason.SIGN_IN_FAILED;
         }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 /**
@@ -13,13 +12,16 @@ import java.util.Locale;
  * to guess which clock a line means: "2023-04-25 18:47:10 JST (UTC+09:00)".
  */
 public final class TimeFormat {
-    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-    private static final DateTimeFormatter ZONE_NAME = DateTimeFormatter.ofPattern("zzz", Locale.ENGLISH);
-
     private final ZoneId zone;
+    /** Looking a zone's abbreviation up is slow; a zone has two, for standard and daylight time. */
+    private final String standardName;
+    private final String daylightName;
 
     public TimeFormat(ZoneId zone) {
         this.zone = zone;
+        java.util.TimeZone tz = java.util.TimeZone.getTimeZone(zone);
+        this.standardName = tz.getDisplayName(false, java.util.TimeZone.SHORT, Locale.ENGLISH);
+        this.daylightName = tz.getDisplayName(true, java.util.TimeZone.SHORT, Locale.ENGLISH);
     }
 
     public ZoneId zone() {
@@ -30,8 +32,9 @@ public final class TimeFormat {
     public String local(Instant instant) {
         ZonedDateTime t = instant.atZone(zone);
         String offset = t.getOffset().equals(ZoneOffset.UTC) ? "+00:00" : t.getOffset().getId();
-        String name = ZONE_NAME.format(t);
-        StringBuilder b = new StringBuilder(40).append(LOCAL.format(t)).append(' ');
+        String name = zone.getRules().isDaylightSavings(instant) ? daylightName : standardName;
+        StringBuilder b = new StringBuilder(40);
+        appendLocal(b, t.toLocalDateTime()).append(' ');
         if (!name.startsWith("GMT") && !name.startsWith("UTC") && !name.startsWith("+") && !name.startsWith("-")) {
             b.append(name).append(' ');
         }
@@ -40,7 +43,25 @@ public final class TimeFormat {
 
     /** "2023-04-25 09:47:10". */
     public static String utc(Instant instant) {
-        return LOCAL.format(instant.atZone(ZoneOffset.UTC));
+        return appendLocal(new StringBuilder(19), java.time.LocalDateTime.ofInstant(instant, ZoneOffset.UTC)).toString();
+    }
+
+    private static StringBuilder appendLocal(StringBuilder b, java.time.LocalDateTime t) {
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            b.append(t.toLocalDate()).append(' '); // ISO's own form for years it pads or signs
+        } else {
+            b.append(year).append('-');
+            two(b, t.getMonthValue()).append('-');
+            two(b, t.getDayOfMonth()).append(' ');
+        }
+        two(b, t.getHour()).append(':');
+        two(b, t.getMinute()).append(':');
+        return two(b, t.getSecond());
+    }
+
+    private static StringBuilder two(StringBuilder b, int v) {
+        return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
     }
 
     /** The line a notification shows: local time, then UTC; the raw text when it is not a time. */
