@@ -30,7 +30,8 @@ class GoldenFilesTest {
     /** English is checked on a few events that exercise every part of the message. */
     private static final List<String> ENGLISH = List.of(
             "signin-iam-user-console-login-failed", "cloudtrail-stop-logging", "ec2-authorize-security-group-ingress",
-            "ec2-terminate-instances-denied", "organizations-create-account-result", "guardduty-finding");
+            "ec2-terminate-instances-denied", "organizations-create-account-result", "guardduty-finding",
+            "cloudtrail-insights-api-call-rate");
 
     private static final Notifier JAPANESE = new Notifier(new NotifierConfig(ZoneId.of("Asia/Tokyo"), Language.JA));
     private static final Notifier ENGLISH_NOTIFIER = new Notifier(new NotifierConfig(ZoneId.of("Asia/Tokyo"), Language.EN));

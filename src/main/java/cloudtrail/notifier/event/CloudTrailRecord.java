@@ -21,6 +21,7 @@ public record CloudTrailRecord(
         JsonNode responseElements,
         JsonNode additionalEventData,
         JsonNode serviceEventDetails,
+        JsonNode insightDetails,
         String errorCode,
         String errorMessage,
         String eventId,
@@ -32,6 +33,11 @@ public record CloudTrailRecord(
 
     public CloudTrailRecord {
         resources = List.copyOf(resources);
+    }
+
+    /** A CloudTrail Insights event: unusual API call or error rates, with no caller of its own. */
+    public boolean isInsight() {
+        return "AwsCloudTrailInsight".equalsIgnoreCase(eventType) || insightDetails != null;
     }
 
     public boolean isConsoleSignIn() {

@@ -105,8 +105,10 @@ public final class EventParser {
         return looksLikeRecord(detail);
     }
 
+    /** A CloudTrail record: an API call or sign-in names its event; an Insights event carries insightDetails. */
     private static boolean looksLikeRecord(JsonNode node) {
-        return node.hasNonNull("eventName") && (node.has("eventSource") || node.has("eventVersion") || node.has("userIdentity"));
+        return (node.hasNonNull("eventName") && (node.has("eventSource") || node.has("eventVersion") || node.has("userIdentity")))
+                || (node.has("eventVersion") && node.has("insightDetails"));
     }
 
     private static Envelope envelope(JsonNode root) {
@@ -164,6 +166,7 @@ public final class EventParser {
                 Json.container(d, "responseElements"),
                 Json.container(d, "additionalEventData"),
                 Json.container(d, "serviceEventDetails"),
+                Json.container(d, "insightDetails"),
                 Json.text(d, "errorCode"),
                 Json.text(d, "errorMessage"),
                 Json.text(d, "eventID"),

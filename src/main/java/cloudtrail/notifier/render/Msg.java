@@ -52,6 +52,13 @@ public enum Msg {
     SEVERITY_WITH_REASON("%s（%s）", "%s (%s)"),
     ERROR_CODE("（%s）", " (%s)"),
 
+    // CloudTrail Insights
+    INSIGHT_SUMMARY("CloudTrail Insights: %s%s（%s）", "CloudTrail Insights: %s %s (%s)"),
+    INSIGHT_API_CALL_RATE("API 呼び出し量の異常", "unusual API call rate"),
+    INSIGHT_API_ERROR_RATE("API エラー率の異常", "unusual API error rate"),
+    INSIGHT_START("を検出", "detected"),
+    INSIGHT_END("が終息", "ended"),
+
     // resources
     INBOUND("受信", "inbound"),
     OUTBOUND("送信", "outbound"),

@@ -15,6 +15,7 @@ public enum Reason {
     ORGANIZATION_CHANGE(Severity.WARNING, "組織（Organizations）の変更", "organization change"),
     NETWORK_CHANGE(Severity.WARNING, "ネットワークの通信許可・経路の変更", "network access or routing change"),
     RESOURCE_POLICY_CHANGE(Severity.WARNING, "リソースポリシー・暗号化設定の変更", "resource policy or encryption change"),
+    UNUSUAL_ACTIVITY(Severity.WARNING, "通常と異なる API の動き（CloudTrail Insights）", "unusual API activity (CloudTrail Insights)"),
     FINDING_MEDIUM(Severity.WARNING, "検出の重要度が中", "medium-severity finding"),
     FAILED_CALL(Severity.INFO, "失敗した操作", "failed call"),
     FINDING_LOW(Severity.INFO, "検出の重要度が低", "low-severity finding"),

@@ -61,6 +61,9 @@ public final class ResourceExtractor {
             case "sts.amazonaws.com" -> sts(req, c);
             default -> { }
         }
+        if (r.insightDetails() != null) {
+            insight(r.insightDetails(), c);
+        }
         if (c.isEmpty()) {
             for (ResourceRef ref : r.resources()) {
                 c.add(ResourceKind.ARN, ref.arn());
@@ -332,6 +335,27 @@ public final class ResourceExtractor {
                     .append(language == Language.JA ? "）" : ")");
         }
         return b.toString();
+    }
+
+    /** What an Insights event is about: the rates it compares, and who or what drove the unusual one. */
+    private static void insight(JsonNode details, Collector c) {
+        c.addField("insightType", Json.text(details, "insightType"));
+        c.addField("state", Json.text(details, "state"));
+        JsonNode statistics = Json.object(Json.object(details, "insightContext"), "statistics");
+        c.addField("baseline.average", Json.text(Json.object(statistics, "baseline"), "average"));
+        c.addField("insight.average", Json.text(Json.object(statistics, "insight"), "average"));
+        c.addField("insightDuration", Json.text(statistics, "insightDuration"));
+        JsonNode attributions = Json.object(details, "insightContext") == null ? null
+                : details.get("insightContext").get("attributions");
+        if (attributions != null && attributions.isArray()) {
+            for (JsonNode a : attributions) {
+                String attribute = Json.text(a, "attribute");
+                JsonNode top = a.get("insight");
+                if (attribute != null && top != null && top.isArray() && !top.isEmpty()) {
+                    c.addField(attribute, Json.text(top.get(0), "value"));
+                }
+            }
+        }
     }
 
     private static void sts(JsonNode req, Collector c) {

@@ -119,6 +119,11 @@ public final class SeverityPolicy {
         String source = r.eventSource() == null ? "" : r.eventSource();
         String name = r.eventName() == null ? "" : r.eventName();
         String call = source + ' ' + name;
+        if (r.isInsight()) {
+            // the start of unusual activity is worth a look; its end is for the record
+            return "End".equalsIgnoreCase(cloudtrail.notifier.event.Json.text(r.insightDetails(), "state"))
+                    ? Reason.ROUTINE : Reason.UNUSUAL_ACTIVITY;
+        }
         if (r.userIdentity().type() == IdentityType.ROOT && r.userIdentity().invokedBy() == null) {
             return Reason.ROOT_ACTIVITY;
         }

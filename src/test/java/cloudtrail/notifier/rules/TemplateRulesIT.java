@@ -47,6 +47,7 @@ class TemplateRulesIT {
     private static Map<String, Set<String>> expected() {
         Map<String, Set<String>> m = new LinkedHashMap<>();
         m.put("aws-service-call", Set.of());
+        m.put("cloudtrail-insights-api-call-rate", Set.of());
         m.put("cloudtrail-stop-logging", Set.of("CloudTrailChanges"));
         m.put("config-stop-configuration-recorder", Set.of("ConfigChanges"));
         m.put("ec2-attach-internet-gateway", Set.of("NetworkGatewayChanges"));

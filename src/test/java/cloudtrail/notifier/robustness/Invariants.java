@@ -1,0 +1,138 @@
+package cloudtrail.notifier.robustness;
+
+import cloudtrail.notifier.render.Language;
+import cloudtrail.notifier.render.Limits;
+import cloudtrail.notifier.render.Notification;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What must hold for any notification, whatever the record: what a reader relies on. Each check is
+ * written independently of the rendering code it checks.
+ */
+final class Invariants {
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    private Invariants() {}
+
+    /** @return the violations, empty when the notification is sound */
+    static List<String> check(Notification n, JsonNode record, Language language, ZoneId zone) {
+        List<String> problems = new ArrayList<>();
+        if (n.subject().length() > Limits.MAX_SUBJECT_CHARS) {
+            problems.add("subject has " + n.subject().length() + " characters");
+        }
+        if (n.subject().isBlank()) {
+            problems.add("subject is empty");
+        }
+        if (Limits.utf8Length(n.message()) > Limits.MAX_MESSAGE_BYTES) {
+            problems.add("message has " + Limits.utf8Length(n.message()) + " bytes");
+        }
+        checkCharacters("subject", n.subject(), false, problems);
+        checkCharacters("message", n.message(), true, problems);
+        n.messageAttributes().forEach((k, v) -> checkCharacters("attribute " + k, v, false, problems));
+        if (!containsNullText(record) && (n.message().toLowerCase(Locale.ROOT).contains("null")
+                || n.subject().toLowerCase(Locale.ROOT).contains("null"))) {
+            problems.add("\"null\" appears though the record has no such text");
+        }
+        String notAvailable = language == Language.JA ? "（情報なし）" : "(not available)";
+        String whoLabel = language == Language.JA ? "実行者: " : "Who: ";
+        JsonNode identity = record.path("userIdentity");
+        if (identity.isObject() && hasAnyScalar(identity)) {
+            String who = line(n.message(), whoLabel);
+            if (who == null || who.isBlank() || who.equals(notAvailable)) {
+                problems.add("who is empty though userIdentity has " + identity);
+            }
+        }
+        Instant time = eventTime(record.path("eventTime"));
+        if (time != null) {
+            String when = line(n.message(), language == Language.JA ? "日時: " : "When: ");
+            String expected = LOCAL.format(time.atZone(zone));
+            if (when == null || !when.startsWith(expected)) {
+                problems.add("time line " + when + " does not start with " + expected + " (" + zone + ")");
+            }
+        }
+        return problems;
+    }
+
+    private static void checkCharacters(String what, String text, boolean lineBreaksAllowed, List<String> problems) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean control = Character.isISOControl(c) && !(lineBreaksAllowed && c == '\n');
+            boolean hidden = c == '\u061C' || (c >= '\u200B' && c <= '\u200C') || (c >= '\u200E' && c <= '\u200F')
+                    || (c >= '\u2028' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\uFEFF';
+            boolean lone = Character.isHighSurrogate(c)
+                    ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
+                    : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+            if (control || hidden || lone) {
+                problems.add(what + " has U+" + String.format("%04X", (int) c) + " at " + i);
+                return;
+            }
+        }
+    }
+
+    /** The value of the first line that starts with the label. */
+    static String line(String message, String label) {
+        for (String l : message.split("\n")) {
+            if (l.startsWith(label)) {
+                return l.substring(label.length());
+            }
+        }
+        return null;
+    }
+
+    private static boolean containsNullText(JsonNode node) {
+        if (node.isTextual()) {
+            return node.textValue().toLowerCase(Locale.ROOT).contains("null");
+        }
+        for (JsonNode child : node) {
+            if (containsNullText(child)) {
+                return true;
+            }
+        }
+        if (node.isObject()) {
+            for (var it = node.fieldNames(); it.hasNext(); ) {
+                if (it.next().toLowerCase(Locale.ROOT).contains("null")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasAnyScalar(JsonNode identity) {
+        for (var it = identity.fields(); it.hasNext(); ) {
+            var e = it.next();
+            JsonNode v = e.getValue();
+            if ((v.isTextual() && !v.textValue().isEmpty()) || v.isNumber() || v.isBoolean()
+                    || (v.isObject() && !e.getKey().equals("sessionContext") && hasAnyScalar(v))) {
+                return true;
+            }
+        }
+        JsonNode issuer = identity.path("sessionContext").path("sessionIssuer");
+        return issuer.isObject() && hasAnyScalar(issuer);
+    }
+
+    /** CloudTrail's eventTime, read here without the notifier's own parser. */
+    static Instant eventTime(JsonNode node) {
+        if (!node.isTextual()) {
+            return null;
+        }
+        String s = node.textValue().trim();
+        try {
+            return Instant.parse(s);
+        } catch (RuntimeException e) {
+            try {
+                return LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC);
+            } catch (RuntimeException e2) {
+                return null;
+            }
+        }
+    }
+}
