@@ -16,7 +16,19 @@ public record EventTime(Instant instant, String raw) {
 
     private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS][.SSSSSS][.SSS]");
 
+    /** Times outside these years cannot be shown in every zone (the offset would overflow them). */
+    private static final Instant EARLIEST = Instant.parse("0001-01-02T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-30T00:00:00Z");
+
     public static EventTime parse(String text) {
+        EventTime t = parseAny(text);
+        if (t.instant != null && (t.instant.isBefore(EARLIEST) || t.instant.isAfter(LATEST))) {
+            return new EventTime(null, text);
+        }
+        return t;
+    }
+
+    private static EventTime parseAny(String text) {
         if (text == null || text.isBlank()) {
             return ABSENT;
         }

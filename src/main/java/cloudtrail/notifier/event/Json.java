@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class Json {
     /** Containers turned into text are capped here: they are shown, never parsed again. */
     static final int MAX_CONTAINER_TEXT = 4_000;
-    private static final JsonTrees WRITER = new JsonTrees();
 
     private Json() {}
 
@@ -25,8 +24,68 @@ public final class Json {
         if (node.isValueNode()) {
             return node.asText();
         }
-        String s = WRITER.write(node);
-        return s.length() > MAX_CONTAINER_TEXT ? s.substring(0, MAX_CONTAINER_TEXT) : s;
+        StringBuilder b = new StringBuilder(Math.min(256, MAX_CONTAINER_TEXT));
+        compact(node, b, MAX_CONTAINER_TEXT);
+        return b.length() > MAX_CONTAINER_TEXT ? b.substring(0, MAX_CONTAINER_TEXT) : b.toString();
+    }
+
+    /**
+     * Compact JSON of a container, written only as far as it will be shown: a field may hold a
+     * whole event's worth of nested data, of which a notification shows the first few thousand characters.
+     * JSON nulls are left out: this is for reading, and a reader should never see "null".
+     */
+    private static void compact(JsonNode node, StringBuilder b, int limit) {
+        if (b.length() > limit) {
+            return;
+        }
+        if (node.isObject()) {
+            b.append('{');
+            boolean first = true;
+            for (var it = node.fields(); it.hasNext() && b.length() <= limit; ) {
+                var e = it.next();
+                if (e.getValue().isNull()) {
+                    continue;
+                }
+                if (!first) {
+                    b.append(',');
+                }
+                first = false;
+                quote(e.getKey(), b);
+                b.append(':');
+                compact(e.getValue(), b, limit);
+            }
+            b.append('}');
+        } else if (node.isArray()) {
+            b.append('[');
+            boolean first = true;
+            for (int i = 0; i < node.size() && b.length() <= limit; i++) {
+                if (node.get(i).isNull()) {
+                    continue;
+                }
+                if (!first) {
+                    b.append(',');
+                }
+                first = false;
+                compact(node.get(i), b, limit);
+            }
+            b.append(']');
+        } else if (node.isTextual()) {
+            quote(node.textValue(), b);
+        } else {
+            b.append(node.asText());
+        }
+    }
+
+    private static void quote(String s, StringBuilder b) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        b.append('"');
     }
 
     public static String text(JsonNode parent, String field) {

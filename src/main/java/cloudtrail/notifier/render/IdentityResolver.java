@@ -80,8 +80,11 @@ public final class IdentityResolver {
         if (id.invokedBy() != null) {
             return Msg.AWS_SERVICE.format(language, safe(id.invokedBy(), language));
         }
-        if (id.arn() != null || id.userName() != null || id.principalId() != null) {
-            return name(language, id.userName(), arnName(id.arn()), id.principalId());
+        String issuer = id.sessionIssuer() == null ? null
+                : first(id.sessionIssuer().userName(), arnName(id.sessionIssuer().arn()), id.sessionIssuer().arn());
+        String named = first(id.userName(), arnName(id.arn()), id.principalId(), id.arn(), issuer);
+        if (named != null) {
+            return safe(named, language);
         }
         if (id.accountId() != null) {
             return Msg.ACCOUNT_OF.format(language, safe(id.accountId(), language));

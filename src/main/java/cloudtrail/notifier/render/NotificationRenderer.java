@@ -229,7 +229,17 @@ public final class NotificationRenderer {
         if (keep > 0 && Character.isHighSurrogate(summary.charAt(keep - 1))) {
             keep--;
         }
-        return compose(severity, summary.substring(0, keep) + "…", safeAccount);
+        String shortened = compose(severity, summary.substring(0, keep) + "…", safeAccount);
+        return shortened.length() <= Limits.MAX_SUBJECT_CHARS ? shortened : cut(shortened, Limits.MAX_SUBJECT_CHARS);
+    }
+
+    /** The last resort, when even the account (escaped, it can grow) does not fit: cut the whole subject. */
+    private static String cut(String s, int max) {
+        int end = max - 1;
+        if (Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end) + "…";
     }
 
     private String compose(Severity severity, String summary, String account) {

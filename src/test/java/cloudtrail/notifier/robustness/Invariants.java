@@ -106,21 +106,38 @@ final class Invariants {
         return false;
     }
 
+    /** The fields CloudTrail documents for userIdentity that name somebody. */
+    private static final String[] IDENTITY_FIELDS = {
+        "type", "principalId", "arn", "accountId", "accessKeyId", "userName", "invokedBy", "identityProvider", "credentialId"
+    };
+
     private static boolean hasAnyScalar(JsonNode identity) {
-        for (var it = identity.fields(); it.hasNext(); ) {
-            var e = it.next();
-            JsonNode v = e.getValue();
-            if ((v.isTextual() && !v.textValue().isEmpty()) || v.isNumber() || v.isBoolean()
-                    || (v.isObject() && !e.getKey().equals("sessionContext") && hasAnyScalar(v))) {
+        for (String field : IDENTITY_FIELDS) {
+            if (present(identity.get(field))) {
                 return true;
             }
         }
         JsonNode issuer = identity.path("sessionContext").path("sessionIssuer");
-        return issuer.isObject() && hasAnyScalar(issuer);
+        return present(identity.path("onBehalfOf").get("userId"))
+                || present(issuer.get("userName")) || present(issuer.get("arn")) || present(issuer.get("principalId"));
     }
 
-    /** CloudTrail's eventTime, read here without the notifier's own parser. */
+    private static boolean present(JsonNode v) {
+        return v != null && ((v.isTextual() && !v.textValue().isEmpty()) || v.isNumber() || v.isBoolean()
+                || (v.isContainerNode() && !v.isEmpty()));
+    }
+
+    /**
+     * CloudTrail's eventTime, read here without the notifier's own parser; null when it is not a
+     * time, or one no zone can show (beyond the years 1 to 9999, where an offset overflows it).
+     */
     static Instant eventTime(JsonNode node) {
+        Instant t = parseEventTime(node);
+        return t == null || t.isBefore(Instant.parse("0001-01-02T00:00:00Z")) || t.isAfter(Instant.parse("9999-12-30T00:00:00Z"))
+                ? null : t;
+    }
+
+    private static Instant parseEventTime(JsonNode node) {
         if (!node.isTextual()) {
             return null;
         }
