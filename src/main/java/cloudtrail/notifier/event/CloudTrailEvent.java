@@ -7,8 +7,13 @@ public record CloudTrailEvent(Envelope envelope, CloudTrailRecord record) implem
         return record.eventId() != null ? record.eventId() : envelope.id();
     }
 
+    /** The event name; an Insights event has none of its own and names the call it is about. */
     @Override
     public String eventName() {
-        return record.eventName();
+        if (record.eventName() != null) {
+            return record.eventName();
+        }
+        String insightCall = Json.text(record.insightDetails(), "eventName");
+        return insightCall != null ? insightCall : envelope.detailType();
     }
 }

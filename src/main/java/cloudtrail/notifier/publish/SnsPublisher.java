@@ -3,6 +3,7 @@ package cloudtrail.notifier.publish;
 import cloudtrail.notifier.render.Notification;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
@@ -37,7 +38,9 @@ public final class SnsPublisher {
         try {
             return sns.publish(request(notification, false)).messageId();
         } catch (SdkException e) {
-            throw new PublishException("event " + eventId + ": publishing to SNS failed: " + e.getMessage(), e);
+            String code = e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                    ? service.awsErrorDetails().errorCode() + ": " : "";
+            throw new PublishException("event " + eventId + ": publishing to SNS failed: " + code + e.getMessage(), e);
         }
     }
 

@@ -70,6 +70,11 @@ class HandlerPublishIT {
         }
     }
 
+    @org.junit.jupiter.api.BeforeEach
+    void emptyTheQueue() throws Exception {
+        queue.drain(); // what an earlier test left behind
+    }
+
     @AfterEach
     void clearEndpoint() {
         System.clearProperty(ENDPOINT_PROPERTY);
@@ -155,6 +160,59 @@ class HandlerPublishIT {
 
             assertEquals(3, faulty.requests(), "the STANDARD retry mode makes 3 attempts");
             assertTrue(e.getMessage().contains("Throttling") || e.getMessage().contains("injected"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aResponseSlowerThanTheTimeoutFailsAfterTheAllowedAttempts() throws Exception {
+        try (FaultyEndpoint slow = FaultyEndpoint.slowerThan(Duration.ofSeconds(6))) {
+            Handler handler = handlerFor(slow.endpoint());
+
+            PublishException e = assertFailsWithin(handler, "cloudtrail-stop-logging.json");
+
+            assertTrue(slow.requests() >= 1 && slow.requests() <= 3, "attempts: " + slow.requests());
+            assertTrue(e.getMessage().contains("7570d776-efa3-48c1-a78d-89440d507dd5"), e.getMessage());
+        }
+    }
+
+    @Test
+    void accessDeniedIsNotRetriedAndFailsNamingTheEvent() throws Exception {
+        try (FaultyEndpoint denied = FaultyEndpoint.authorizationError()) {
+            Handler handler = handlerFor(denied.endpoint());
+
+            PublishException e = assertFailsWithin(handler, "cloudtrail-stop-logging.json");
+
+            assertEquals(1, denied.requests(), "a denial is not retried");
+            assertTrue(e.getMessage().contains("AuthorizationError") && e.getMessage().contains("7570d776"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aTopicKeyTheFunctionMayNotUseIsNotRetriedAndFails() throws Exception {
+        try (FaultyEndpoint denied = FaultyEndpoint.kmsAccessDenied()) {
+            Handler handler = handlerFor(denied.endpoint());
+
+            PublishException e = assertFailsWithin(handler, "signin-root-console-login.json");
+
+            assertEquals(1, denied.requests(), "a denial is not retried");
+            assertTrue(e.getMessage().contains("KMSAccessDenied"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aTransientFaultThatClearsWithinTheRetriesDeliversExactlyOnce() throws Exception {
+        try (FaultyEndpoint flaky = FaultyEndpoint.failingThenForwarding(2, moto.endpoint())) {
+            Handler handler = handlerFor(flaky.endpoint());
+            TestContext context = new TestContext();
+
+            JsonNode response = invoke(handler, Fixtures.event("kms-schedule-key-deletion.json"), context);
+
+            assertEquals(3, flaky.requests(), "two failures, then the delivery");
+            assertTrue(response.hasNonNull("messageId"));
+            List<SqsQueue.Delivery> deliveries = queue.receive(1, Duration.ofSeconds(20));
+            deliveries.addAll(queue.receive(Integer.MAX_VALUE, Duration.ofSeconds(2)));
+            assertEquals(1, deliveries.size(), "exactly one delivery");
+            assertTrue(deliveries.get(0).subject().startsWith("【重大】KMS キーの削除予約"), deliveries.get(0).subject());
         }
     }
 

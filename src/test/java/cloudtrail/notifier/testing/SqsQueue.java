@@ -73,6 +73,22 @@ public final class SqsQueue {
         return out;
     }
 
+    /** Removes whatever is waiting, so a test reads only its own deliveries. */
+    public void drain() throws IOException, InterruptedException {
+        while (true) {
+            Document d = call(Map.of("Action", "ReceiveMessage", "QueueUrl", url, "MaxNumberOfMessages", "10",
+                    "WaitTimeSeconds", "0", "VisibilityTimeout", "300"));
+            NodeList messages = d.getElementsByTagName("Message");
+            if (messages.getLength() == 0) {
+                return;
+            }
+            for (int i = 0; i < messages.getLength(); i++) {
+                Element m = (Element) messages.item(i);
+                call(Map.of("Action", "DeleteMessage", "QueueUrl", url, "ReceiptHandle", text(m, "ReceiptHandle")));
+            }
+        }
+    }
+
     private static Delivery parse(String body) throws IOException {
         JsonNode envelope = MAPPER.readTree(body);
         Map<String, String> attributes = new LinkedHashMap<>();
