@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloudtrail.notifier.testing.MotoServer;
+import cloudtrail.notifier.testing.MotoTopic;
 import cloudtrail.notifier.testing.SqsQueue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,12 +16,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /** `--publish`: the handler's path from the command line, with its exit status and one line per failure. */
 class PublishCommandIT {
     private static final String REGION = "ap-northeast-1";
+    private static MotoTopic sns;
     private static MotoServer moto;
     private static String topicArn;
     private static SqsQueue queue;
@@ -29,18 +29,16 @@ class PublishCommandIT {
 
     @BeforeAll
     static void startSns() throws Exception {
-        moto = MotoServer.start();
-        try (SnsClient sns = SnsClient.builder().endpointOverride(moto.endpoint()).region(Region.of(REGION)).build()) {
-            topicArn = sns.createTopic(b -> b.name("cli")).topicArn();
-            queue = SqsQueue.create(moto.endpoint(), REGION, "cli");
-            sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queue.arn()));
-        }
+        sns = MotoTopic.start("cli");
+        moto = sns.moto();
+        topicArn = sns.topicArn();
+        queue = sns.queue();
     }
 
     @AfterAll
     static void stopSns() {
-        if (moto != null) {
-            moto.close();
+        if (sns != null) {
+            sns.close();
         }
     }
 

@@ -13,6 +13,7 @@ import cloudtrail.notifier.publish.PublishException;
 import cloudtrail.notifier.render.Notification;
 import cloudtrail.notifier.testing.FaultyEndpoint;
 import cloudtrail.notifier.testing.MotoServer;
+import cloudtrail.notifier.testing.MotoTopic;
 import cloudtrail.notifier.testing.SqsQueue;
 import cloudtrail.notifier.testing.TestContext;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
@@ -34,8 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The handler against a real SNS endpoint (moto_server): every sample event is published once and
@@ -49,24 +48,23 @@ class HandlerPublishIT {
     /** The client's whole-call timeout (20 s) plus room for a slow machine. */
     private static final Duration BOUND = Duration.ofSeconds(30);
 
+    private static MotoTopic sns;
     private static MotoServer moto;
     private static String topicArn;
     private static SqsQueue queue;
 
     @BeforeAll
     static void startSns() throws Exception {
-        moto = MotoServer.start();
-        try (SnsClient sns = SnsClient.builder().endpointOverride(moto.endpoint()).region(Region.of(REGION)).build()) {
-            topicArn = sns.createTopic(b -> b.name("notifications")).topicArn();
-            queue = SqsQueue.create(moto.endpoint(), REGION, "deliveries");
-            sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queue.arn()));
-        }
+        sns = MotoTopic.start("notifications");
+        moto = sns.moto();
+        topicArn = sns.topicArn();
+        queue = sns.queue();
     }
 
     @AfterAll
     static void stopSns() {
-        if (moto != null) {
-            moto.close();
+        if (sns != null) {
+            sns.close();
         }
     }
 

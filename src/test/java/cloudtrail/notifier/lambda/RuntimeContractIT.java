@@ -9,6 +9,7 @@ import cloudtrail.notifier.Notifier;
 import cloudtrail.notifier.config.NotifierConfig;
 import cloudtrail.notifier.render.Notification;
 import cloudtrail.notifier.testing.MotoServer;
+import cloudtrail.notifier.testing.MotoTopic;
 import cloudtrail.notifier.testing.RuntimeApi;
 import cloudtrail.notifier.testing.SamTemplate;
 import cloudtrail.notifier.testing.SqsQueue;
@@ -32,8 +33,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * Stands in for `sam local invoke` where there is no Docker: the real Lambda Java runtime client runs
@@ -45,24 +44,23 @@ class RuntimeContractIT {
     private static final String REGION = "ap-northeast-1";
     private static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
+    private static MotoTopic sns;
     private static MotoServer moto;
     private static String topicArn;
     private static SqsQueue queue;
 
     @BeforeAll
     static void startSns() throws Exception {
-        moto = MotoServer.start();
-        try (SnsClient sns = SnsClient.builder().endpointOverride(moto.endpoint()).region(Region.of(REGION)).build()) {
-            topicArn = sns.createTopic(b -> b.name("runtime-contract")).topicArn();
-            queue = SqsQueue.create(moto.endpoint(), REGION, "runtime-contract");
-            sns.subscribe(b -> b.topicArn(topicArn).protocol("sqs").endpoint(queue.arn()));
-        }
+        sns = MotoTopic.start("runtime-contract");
+        moto = sns.moto();
+        topicArn = sns.topicArn();
+        queue = sns.queue();
     }
 
     @AfterAll
     static void stopSns() {
-        if (moto != null) {
-            moto.close();
+        if (sns != null) {
+            sns.close();
         }
     }
 
