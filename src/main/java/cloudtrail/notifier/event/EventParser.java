@@ -3,7 +3,6 @@ package cloudtrail.notifier.event;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,10 +31,6 @@ public final class EventParser {
 
     public NotifierEvent parse(byte[] json) {
         return parse(readTree(() -> trees.read(json)));
-    }
-
-    public NotifierEvent parse(InputStream json) {
-        return parse(readTree(() -> trees.read(json.readAllBytes())));
     }
 
     public NotifierEvent parse(String json) {

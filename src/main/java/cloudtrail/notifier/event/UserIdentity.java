@@ -60,11 +60,4 @@ public record UserIdentity(
                 Json.text(context, "sourceIdentity"),
                 Json.text(node, "credentialId"));
     }
-
-    /** True when the record names anybody at all, by any field. */
-    public boolean hasAnyField() {
-        return typeName != null || principalId != null || arn != null || accountId != null || accessKeyId != null
-                || userName != null || sessionIssuer != null || invokedBy != null || identityProvider != null
-                || onBehalfOfUserId != null || identityStoreArn != null || credentialId != null;
-    }
 }

@@ -30,10 +30,6 @@ public final class Prepared<T> implements Supplier<T> {
         return new Prepared<>(future);
     }
 
-    public static <T> Prepared<T> of(T value) {
-        return new Prepared<>(CompletableFuture.completedFuture(value));
-    }
-
     /** Waits for the value; a failure in the background is rethrown here as it was thrown there. */
     @Override
     public T get() {

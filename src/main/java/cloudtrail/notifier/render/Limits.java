@@ -13,14 +13,6 @@ public final class Limits {
 
     private Limits() {}
 
-    /**
-     * Counts as SNS and Java both do for the characters a subject can hold: UTF-16 code units, so
-     * a character outside the BMP counts twice and the subject is never longer than SNS allows.
-     */
-    public static int subjectLength(String subject) {
-        return subject.length();
-    }
-
     public static int utf8Length(CharSequence s) {
         int bytes = 0;
         for (int i = 0; i < s.length(); i++) {
