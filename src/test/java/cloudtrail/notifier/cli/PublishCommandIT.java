@@ -12,35 +12,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** `--publish`: the handler's path from the command line, with its exit status and one line per failure. */
 class PublishCommandIT {
     private static final String REGION = "ap-northeast-1";
-    private static MotoTopic sns;
-    private static MotoServer moto;
-    private static String topicArn;
-    private static SqsQueue queue;
+    @RegisterExtension
+    static final MotoTopic SNS = new MotoTopic("cli");
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-    @BeforeAll
-    static void startSns() throws Exception {
-        sns = MotoTopic.start("cli");
-        moto = sns.moto();
-        topicArn = sns.topicArn();
-        queue = sns.queue();
-    }
-
-    @AfterAll
-    static void stopSns() {
-        if (sns != null) {
-            sns.close();
-        }
-    }
 
     @AfterEach
     void clearEndpoint() {
@@ -53,18 +35,18 @@ class PublishCommandIT {
         args[0] = "--publish";
         System.arraycopy(files, 0, args, 1, files.length);
         return new Main(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("TOPIC_ARN", topicArn, "AWS_REGION", REGION)).run(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of("TOPIC_ARN", SNS.topicArn(), "AWS_REGION", REGION)).run(args);
     }
 
     @Test
     void publishesEachFileAndSaysSo() throws Exception {
-        int status = publish(moto.endpoint().toString(), "events/ssm-start-session.json", "events/cloudtrail-stop-logging.json");
+        int status = publish(SNS.moto().endpoint().toString(), "events/ssm-start-session.json", "events/cloudtrail-stop-logging.json");
 
         assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
         String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(2, lines.length);
         assertTrue(lines[0].startsWith("events/ssm-start-session.json: published as SNS message "), lines[0]);
-        assertEquals(2, queue.receive(2, Duration.ofSeconds(20)).size());
+        assertEquals(2, SNS.queue().receive(2, Duration.ofSeconds(20)).size());
     }
 
     @Test

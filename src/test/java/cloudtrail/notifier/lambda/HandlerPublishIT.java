@@ -31,10 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The handler against a real SNS endpoint (moto_server): every sample event is published once and
@@ -48,29 +47,12 @@ class HandlerPublishIT {
     /** The client's whole-call timeout (20 s) plus room for a slow machine. */
     private static final Duration BOUND = Duration.ofSeconds(30);
 
-    private static MotoTopic sns;
-    private static MotoServer moto;
-    private static String topicArn;
-    private static SqsQueue queue;
-
-    @BeforeAll
-    static void startSns() throws Exception {
-        sns = MotoTopic.start("notifications");
-        moto = sns.moto();
-        topicArn = sns.topicArn();
-        queue = sns.queue();
-    }
-
-    @AfterAll
-    static void stopSns() {
-        if (sns != null) {
-            sns.close();
-        }
-    }
+    @RegisterExtension
+    static final MotoTopic SNS = new MotoTopic("notifications");
 
     @org.junit.jupiter.api.BeforeEach
     void emptyTheQueue() throws Exception {
-        queue.drain(); // what an earlier test left behind
+        SNS.queue().drain(); // what an earlier test left behind
     }
 
     @AfterEach
@@ -80,7 +62,7 @@ class HandlerPublishIT {
 
     private static Handler handlerFor(URI endpoint) {
         System.setProperty(ENDPOINT_PROPERTY, endpoint.toString());
-        return new Handler(Map.of("TOPIC_ARN", topicArn, "AWS_REGION", REGION));
+        return new Handler(Map.of("TOPIC_ARN", SNS.topicArn(), "AWS_REGION", REGION));
     }
 
     private static JsonNode invoke(Handler handler, byte[] event, TestContext context) throws Exception {
@@ -92,7 +74,7 @@ class HandlerPublishIT {
     @Test
     void everySampleEventIsDeliveredOnceExactlyAsRendered() throws Exception {
         // Given the handler pointed at the topic, and the rendering the command line would show
-        Handler handler = handlerFor(moto.endpoint());
+        Handler handler = handlerFor(SNS.moto().endpoint());
         Notifier notifier = new Notifier(NotifierConfig.fromEnvironment(Map.of()));
         List<Path> events = Fixtures.events();
         Map<String, Notification> expected = new HashMap<>();
@@ -115,8 +97,8 @@ class HandlerPublishIT {
         }
 
         // Then the queue holds one delivery per event, each with the rendered subject, message and attributes
-        List<SqsQueue.Delivery> deliveries = queue.receive(events.size(), Duration.ofSeconds(30));
-        deliveries.addAll(queue.receive(Integer.MAX_VALUE, Duration.ofSeconds(2))); // nothing more may arrive
+        List<SqsQueue.Delivery> deliveries = SNS.queue().receive(events.size(), Duration.ofSeconds(30));
+        deliveries.addAll(SNS.queue().receive(Integer.MAX_VALUE, Duration.ofSeconds(2))); // nothing more may arrive
         assertEquals(events.size(), deliveries.size(), "deliveries");
         Map<String, SqsQueue.Delivery> byMessage = deliveries.stream()
                 .collect(Collectors.toMap(SqsQueue.Delivery::message, Function.identity()));
@@ -199,7 +181,7 @@ class HandlerPublishIT {
 
     @Test
     void aTransientFaultThatClearsWithinTheRetriesDeliversExactlyOnce() throws Exception {
-        try (FaultyEndpoint flaky = FaultyEndpoint.failingThenForwarding(2, moto.endpoint())) {
+        try (FaultyEndpoint flaky = FaultyEndpoint.failingThenForwarding(2, SNS.moto().endpoint())) {
             Handler handler = handlerFor(flaky.endpoint());
             TestContext context = new TestContext();
 
@@ -207,8 +189,8 @@ class HandlerPublishIT {
 
             assertEquals(3, flaky.requests(), "two failures, then the delivery");
             assertTrue(response.hasNonNull("messageId"));
-            List<SqsQueue.Delivery> deliveries = queue.receive(1, Duration.ofSeconds(20));
-            deliveries.addAll(queue.receive(Integer.MAX_VALUE, Duration.ofSeconds(2)));
+            List<SqsQueue.Delivery> deliveries = SNS.queue().receive(1, Duration.ofSeconds(20));
+            deliveries.addAll(SNS.queue().receive(Integer.MAX_VALUE, Duration.ofSeconds(2)));
             assertEquals(1, deliveries.size(), "exactly one delivery");
             assertTrue(deliveries.get(0).subject().startsWith("【重大】KMS キーの削除予約"), deliveries.get(0).subject());
         }

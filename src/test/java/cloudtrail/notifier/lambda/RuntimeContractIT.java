@@ -30,44 +30,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Stands in for `sam local invoke` where there is no Docker: the real Lambda Java runtime client runs
  * the function in a child JVM, on the class path `sam build` lays out (classes plus lib/), with the
- * handler string from template.yaml, against a Runtime API served here and SNS served by moto.
+ * handler string from template.yaml, against a Runtime API served here and SNS served by SNS.moto().
  */
 class RuntimeContractIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String REGION = "ap-northeast-1";
     private static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
 
-    private static MotoTopic sns;
-    private static MotoServer moto;
-    private static String topicArn;
-    private static SqsQueue queue;
-
-    @BeforeAll
-    static void startSns() throws Exception {
-        sns = MotoTopic.start("runtime-contract");
-        moto = sns.moto();
-        topicArn = sns.topicArn();
-        queue = sns.queue();
-    }
-
-    @AfterAll
-    static void stopSns() {
-        if (sns != null) {
-            sns.close();
-        }
-    }
+    @RegisterExtension
+    static final MotoTopic SNS = new MotoTopic("runtime-contract");
 
     @Test
     void theRuntimeClientRunsTheTemplatesHandlerAndEveryEventIsPublished() throws Exception {
         List<Path> events = Fixtures.events();
-        try (RuntimeApi api = new RuntimeApi(); Function function = Function.start(api, moto.endpoint().toString())) {
+        try (RuntimeApi api = new RuntimeApi(); Function function = Function.start(api, SNS.moto().endpoint().toString())) {
             // When every sample event is invoked through the Runtime API
             List<CompletableFuture<RuntimeApi.Result>> results = new ArrayList<>();
             for (Path event : events) {
@@ -86,8 +68,8 @@ class RuntimeContractIT {
         Notifier notifier = new Notifier(NotifierConfig.fromEnvironment(Map.of()));
         Set<String> expected = events.stream().map(p -> notifier.render(Fixtures.read(p)))
                 .map(Notification::subject).collect(Collectors.toSet());
-        List<SqsQueue.Delivery> deliveries = queue.receive(events.size(), Duration.ofSeconds(30));
-        deliveries.addAll(queue.receive(Integer.MAX_VALUE, Duration.ofSeconds(2)));
+        List<SqsQueue.Delivery> deliveries = SNS.queue().receive(events.size(), Duration.ofSeconds(30));
+        deliveries.addAll(SNS.queue().receive(Integer.MAX_VALUE, Duration.ofSeconds(2)));
         assertEquals(events.size(), deliveries.size());
         assertEquals(expected, deliveries.stream().map(SqsQueue.Delivery::subject).collect(Collectors.toSet()));
     }
@@ -133,7 +115,7 @@ class RuntimeContractIT {
                     "AWS_ACCESS_KEY_ID", "testing",
                     "AWS_SECRET_ACCESS_KEY", "testing",
                     "AWS_ENDPOINT_URL_SNS", snsEndpoint,
-                    "TOPIC_ARN", topicArn));
+                    "TOPIC_ARN", SNS.topicArn()));
             return new Function(builder.start(), output);
         }
 
