@@ -10,10 +10,7 @@ public record CloudTrailEvent(Envelope envelope, CloudTrailRecord record) implem
     /** The event name; an Insights event has none of its own and names the call it is about. */
     @Override
     public String eventName() {
-        if (record.eventName() != null) {
-            return record.eventName();
-        }
-        String insightCall = Json.text(record.insightDetails(), "eventName");
-        return insightCall != null ? insightCall : envelope.detailType();
+        String call = record.callName();
+        return call != null ? call : envelope.detailType();
     }
 }

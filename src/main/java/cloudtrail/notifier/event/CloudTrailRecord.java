@@ -40,6 +40,21 @@ public record CloudTrailRecord(
         return "AwsCloudTrailInsight".equalsIgnoreCase(eventType) || insightDetails != null;
     }
 
+    /** An Insights event reports both the start and the end of unusual activity; this is the end. */
+    public boolean insightEnded() {
+        return "End".equalsIgnoreCase(Json.text(insightDetails, "state"));
+    }
+
+    /** The service the record is about: its own, or for an Insights event, the one whose calls were unusual. */
+    public String callSource() {
+        return eventSource != null ? eventSource : Json.text(insightDetails, "eventSource");
+    }
+
+    /** The call the record is about: its own event name, or for an Insights event, the call it observed. */
+    public String callName() {
+        return eventName != null ? eventName : Json.text(insightDetails, "eventName");
+    }
+
     public boolean isConsoleSignIn() {
         return "AwsConsoleSignIn".equalsIgnoreCase(eventType) || "ConsoleLogin".equals(eventName);
     }

@@ -78,10 +78,7 @@ public final class NotificationRenderer {
         body.line(Msg.REGION, safe(region, MAX_SHORT));
         ResourceExtractor.Found found = resources.extract(r, language);
         body.list(Msg.TARGETS, targetLines(found.targets()), found.omitted());
-        body.line(Msg.EVENT, r.isInsight() && r.eventName() == null
-                ? eventText(cloudtrail.notifier.event.Json.text(r.insightDetails(), "eventSource"),
-                        cloudtrail.notifier.event.Json.text(r.insightDetails(), "eventName"))
-                : eventText(r.eventSource(), r.eventName()));
+        body.line(Msg.EVENT, eventText(r.callSource(), r.callName()));
         body.line(Msg.SOURCE_IP, safe(r.sourceIpAddress(), MAX_SHORT));
         body.line(Msg.USER_AGENT, safe(r.userAgent(), MAX_USER_AGENT));
         if (r.isConsoleSignIn()) {
@@ -158,7 +155,7 @@ public final class NotificationRenderer {
 
     private String summary(CloudTrailRecord r, Outcome outcome) {
         if (r.isInsight()) {
-            return insightSummary(r.insightDetails());
+            return insightSummary(r);
         }
         String described = descriptions.describe(r.eventSource(), r.eventName(), language);
         String what = described != null ? described
@@ -170,15 +167,13 @@ public final class NotificationRenderer {
     }
 
     /** "CloudTrail Insights: API 呼び出し量の異常を検出（CompleteLifecycleAction）". */
-    private String insightSummary(com.fasterxml.jackson.databind.JsonNode details) {
-        String type = cloudtrail.notifier.event.Json.text(details, "insightType");
+    private String insightSummary(CloudTrailRecord r) {
+        String type = cloudtrail.notifier.event.Json.text(r.insightDetails(), "insightType");
         String kind = "ApiErrorRateInsight".equals(type) ? Msg.INSIGHT_API_ERROR_RATE.in(language)
                 : "ApiCallRateInsight".equals(type) ? Msg.INSIGHT_API_CALL_RATE.in(language)
                 : safe(firstNonNull(type, Msg.NOT_AVAILABLE.in(language)), MAX_SHORT);
-        String state = "End".equalsIgnoreCase(cloudtrail.notifier.event.Json.text(details, "state"))
-                ? Msg.INSIGHT_END.in(language) : Msg.INSIGHT_START.in(language);
-        String call = safe(firstNonNull(cloudtrail.notifier.event.Json.text(details, "eventName"), "?"), MAX_SHORT);
-        return Msg.INSIGHT_SUMMARY.format(language, kind, state, call);
+        String state = (r.insightEnded() ? Msg.INSIGHT_END : Msg.INSIGHT_START).in(language);
+        return Msg.INSIGHT_SUMMARY.format(language, kind, state, safe(firstNonNull(r.callName(), "?"), MAX_SHORT));
     }
 
     private String severityText(Reason reason) {

@@ -341,12 +341,12 @@ public final class ResourceExtractor {
     private static void insight(JsonNode details, Collector c) {
         c.addField("insightType", Json.text(details, "insightType"));
         c.addField("state", Json.text(details, "state"));
-        JsonNode statistics = Json.object(Json.object(details, "insightContext"), "statistics");
+        JsonNode context = Json.object(details, "insightContext");
+        JsonNode statistics = Json.object(context, "statistics");
         c.addField("baseline.average", Json.text(Json.object(statistics, "baseline"), "average"));
         c.addField("insight.average", Json.text(Json.object(statistics, "insight"), "average"));
         c.addField("insightDuration", Json.text(statistics, "insightDuration"));
-        JsonNode attributions = Json.object(details, "insightContext") == null ? null
-                : details.get("insightContext").get("attributions");
+        JsonNode attributions = context == null ? null : context.get("attributions");
         if (attributions != null && attributions.isArray()) {
             for (JsonNode a : attributions) {
                 String attribute = Json.text(a, "attribute");

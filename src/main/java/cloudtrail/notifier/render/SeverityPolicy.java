@@ -121,8 +121,7 @@ public final class SeverityPolicy {
         String call = source + ' ' + name;
         if (r.isInsight()) {
             // the start of unusual activity is worth a look; its end is for the record
-            return "End".equalsIgnoreCase(cloudtrail.notifier.event.Json.text(r.insightDetails(), "state"))
-                    ? Reason.ROUTINE : Reason.UNUSUAL_ACTIVITY;
+            return r.insightEnded() ? Reason.ROUTINE : Reason.UNUSUAL_ACTIVITY;
         }
         if (r.userIdentity().type() == IdentityType.ROOT && r.userIdentity().invokedBy() == null) {
             return Reason.ROOT_ACTIVITY;
