@@ -66,7 +66,7 @@ final class GuardDutyFinding {
             }
         }
         addField(out, "connectionDirection", Json.text(direction));
-        addField(out, "remoteIp", first(Json.text(remote, "ipAddressV4"), Json.text(remote, "ipAddressV6")));
+        addField(out, "remoteIp", Coalesce.first(Json.text(remote, "ipAddressV4"), Json.text(remote, "ipAddressV6")));
         addField(out, "remoteCountry", Json.text(Json.object(remote, "country"), "countryName"));
         addField(out, "remoteOrganization", Json.text(Json.object(remote, "organization"), "asnOrg"));
         addField(out, "port", Json.text(port, "port"));
@@ -79,10 +79,6 @@ final class GuardDutyFinding {
 
     private static JsonNode first(JsonNode a, JsonNode b) {
         return a != null && !a.isNull() ? a : b;
-    }
-
-    private static String first(String a, String b) {
-        return a != null ? a : b;
     }
 
     private static void add(List<Target> out, ResourceKind kind, String value) {

@@ -63,8 +63,8 @@ public final class NotificationRenderer {
         CloudTrailRecord r = e.record();
         Outcome outcome = Outcome.of(r);
         Reason reason = severityPolicy.assess(r, outcome);
-        String account = firstNonNull(e.envelope().account(), r.recipientAccountId(), r.userIdentity().accountId());
-        String region = firstNonNull(r.awsRegion(), e.envelope().region());
+        String account = Coalesce.first(e.envelope().account(), r.recipientAccountId(), r.userIdentity().accountId());
+        String region = Coalesce.first(r.awsRegion(), e.envelope().region());
         EventTime when = r.eventTime().isPresent() ? r.eventTime() : e.envelope().time();
         String summary = summary(r, outcome);
 
@@ -105,7 +105,7 @@ public final class NotificationRenderer {
 
     private Notification render(OtherEvent e) {
         Reason reason = severityPolicy.assess(e);
-        String summary = SafeText.line(firstNonNull(e.title(), e.envelope().detailType(),
+        String summary = SafeText.line(Coalesce.first(e.title(), e.envelope().detailType(),
                 e.envelope().source() == null ? null : Msg.EVENT_GENERIC.format(language, e.envelope().source()),
                 Msg.NOT_AVAILABLE.in(language)), MAX_SHORT, language);
         String account = e.envelope().account();
@@ -159,7 +159,7 @@ public final class NotificationRenderer {
         }
         String described = descriptions.describe(r.eventSource(), r.eventName(), language);
         String what = described != null ? described
-                : SafeText.line(firstNonNull(r.eventName(), Msg.NOT_AVAILABLE.in(language)), MAX_SHORT, language);
+                : SafeText.line(Coalesce.first(r.eventName(), Msg.NOT_AVAILABLE.in(language)), MAX_SHORT, language);
         if (r.userIdentity().type() == cloudtrail.notifier.event.IdentityType.ROOT) {
             what = (described != null ? Msg.BY_ROOT : Msg.BY_ROOT_CALL).format(language, what);
         }
@@ -171,9 +171,9 @@ public final class NotificationRenderer {
         String type = cloudtrail.notifier.event.Json.text(r.insightDetails(), "insightType");
         String kind = "ApiErrorRateInsight".equals(type) ? Msg.INSIGHT_API_ERROR_RATE.in(language)
                 : "ApiCallRateInsight".equals(type) ? Msg.INSIGHT_API_CALL_RATE.in(language)
-                : safe(firstNonNull(type, Msg.NOT_AVAILABLE.in(language)), MAX_SHORT);
+                : safe(Coalesce.first(type, Msg.NOT_AVAILABLE.in(language)), MAX_SHORT);
         String state = (r.insightEnded() ? Msg.INSIGHT_END : Msg.INSIGHT_START).in(language);
-        return Msg.INSIGHT_SUMMARY.format(language, kind, state, safe(firstNonNull(r.callName(), "?"), MAX_SHORT));
+        return Msg.INSIGHT_SUMMARY.format(language, kind, state, safe(Coalesce.first(r.callName(), "?"), MAX_SHORT));
     }
 
     private String severityText(Reason reason) {
@@ -198,8 +198,8 @@ public final class NotificationRenderer {
         if (source == null && name == null) {
             return null;
         }
-        return safe(firstNonNull(source, Msg.NOT_AVAILABLE.in(language)), MAX_SHORT) + " / "
-                + safe(firstNonNull(name, Msg.NOT_AVAILABLE.in(language)), MAX_SHORT);
+        return safe(Coalesce.first(source, Msg.NOT_AVAILABLE.in(language)), MAX_SHORT) + " / "
+                + safe(Coalesce.first(name, Msg.NOT_AVAILABLE.in(language)), MAX_SHORT);
     }
 
     private List<String> targetLines(List<Target> targets) {
@@ -298,16 +298,6 @@ public final class NotificationRenderer {
 
     private static String formatNumber(double d) {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
-    }
-
-    @SafeVarargs
-    private static <T> T firstNonNull(T... candidates) {
-        for (T c : candidates) {
-            if (c != null) {
-                return c;
-            }
-        }
-        return null;
     }
 
     /** The body: "label: value" lines, with "not available" for what the event lacks. */

@@ -86,7 +86,7 @@ public final class ResourceExtractor {
             c.add(ResourceKind.EC2_INSTANCE, Json.text(item));
         }
         boolean egress = eventName != null && eventName.contains("Egress");
-        String group = first(Json.text(req, "groupId"), Json.text(req, "groupName"));
+        String group = Coalesce.first(Json.text(req, "groupId"), Json.text(req, "groupName"));
         for (JsonNode permission : items(req, "ipPermissions")) {
             c.add(ResourceKind.SECURITY_GROUP_RULE, securityGroupRule(group, permission, egress, language));
         }
@@ -131,7 +131,7 @@ public final class ResourceExtractor {
             addIfPresent(peers, Json.text(r, "cidrIpv6"));
         }
         for (JsonNode r : items(p, "groups")) {
-            addIfPresent(peers, first(Json.text(r, "groupId"), Json.text(r, "groupName")));
+            addIfPresent(peers, Coalesce.first(Json.text(r, "groupId"), Json.text(r, "groupName")));
         }
         for (JsonNode r : items(p, "prefixListIds")) {
             addIfPresent(peers, Json.text(r, "prefixListId"));
@@ -148,7 +148,7 @@ public final class ResourceExtractor {
         if (rule == null) {
             return id;
         }
-        String peer = first(Json.text(rule, "CidrIpv4"), Json.text(rule, "CidrIpv6"),
+        String peer = Coalesce.first(Json.text(rule, "CidrIpv4"), Json.text(rule, "CidrIpv6"),
                 Json.text(rule, "ReferencedGroupId"), Json.text(rule, "PrefixListId"));
         String text = rule(Boolean.TRUE.equals(Json.bool(rule.get("IsEgress"))), Json.text(rule, "IpProtocol"),
                 Json.text(rule, "FromPort"), Json.text(rule, "ToPort"), peer, language);
@@ -162,16 +162,16 @@ public final class ResourceExtractor {
         String actionText = "allow".equalsIgnoreCase(action) ? Msg.ALLOW.in(language)
                 : "deny".equalsIgnoreCase(action) ? Msg.DENY.in(language) : action;
         // CloudTrail writes the NACL protocol as aclProtocol; the API's own name is protocol.
-        String protocol = first(Json.text(req, "aclProtocol"), Json.text(req, "protocol"));
+        String protocol = Coalesce.first(Json.text(req, "aclProtocol"), Json.text(req, "protocol"));
         String rule = rule(Boolean.TRUE.equals(Json.bool(req.get("egress"))), protocol,
                 Json.text(range, "from"), Json.text(range, "to"),
-                first(Json.text(req, "cidrBlock"), Json.text(req, "ipv6CidrBlock")), language);
+                Coalesce.first(Json.text(req, "cidrBlock"), Json.text(req, "ipv6CidrBlock")), language);
         StringBuilder b = new StringBuilder();
         String acl = Json.text(req, "networkAclId");
         if (acl != null) {
             b.append(acl).append(' ');
         }
-        b.append('#').append(first(Json.text(req, "ruleNumber"), "?")).append(": ");
+        b.append('#').append(Coalesce.first(Json.text(req, "ruleNumber"), "?")).append(": ");
         if (actionText != null) {
             int space = rule.indexOf(' ');
             // the action reads after the direction: "inbound allow tcp 22 ..."
@@ -268,7 +268,7 @@ public final class ResourceExtractor {
     }
 
     private static void secrets(JsonNode req, JsonNode resp, Collector c) {
-        String id = first(Json.text(req, "secretId"), Json.text(req, "name"));
+        String id = Coalesce.first(Json.text(req, "secretId"), Json.text(req, "name"));
         c.add(ResourceKind.SECRET, id != null ? id : Json.text(resp, "arn"));
     }
 
@@ -282,7 +282,7 @@ public final class ResourceExtractor {
         for (JsonNode id : items(req, "instanceIds")) {
             c.add(ResourceKind.EC2_INSTANCE, Json.text(id));
         }
-        c.add(ResourceKind.SSM_SESSION, first(Json.text(resp, "sessionId"), Json.text(req, "sessionId")));
+        c.add(ResourceKind.SSM_SESSION, Coalesce.first(Json.text(resp, "sessionId"), Json.text(req, "sessionId")));
         c.add(ResourceKind.SSM_DOCUMENT, Json.text(req, "documentName"));
         c.add(ResourceKind.SSM_PARAMETER, Json.text(req, "name"));
         for (JsonNode name : items(req, "names")) {
@@ -291,7 +291,7 @@ public final class ResourceExtractor {
     }
 
     private static void cloudtrail(JsonNode req, Collector c) {
-        c.add(ResourceKind.TRAIL, first(Json.text(req, "name"), Json.text(req, "trailName")));
+        c.add(ResourceKind.TRAIL, Coalesce.first(Json.text(req, "name"), Json.text(req, "trailName")));
         c.addField("eventDataStore", Json.text(req, "eventDataStore"));
     }
 
@@ -306,10 +306,10 @@ public final class ResourceExtractor {
         }
         // the status already names the account being created
         c.add(ResourceKind.ORG_ACCOUNT, hasStatus ? Json.text(req, "accountId")
-                : first(Json.text(req, "accountId"), Json.text(req, "accountName")));
+                : Coalesce.first(Json.text(req, "accountId"), Json.text(req, "accountName")));
         c.add(ResourceKind.ORG_POLICY, Json.text(req, "policyId"));
         c.add(ResourceKind.ORG_TARGET, Json.text(req, "targetId"));
-        c.add(ResourceKind.ORG_UNIT, first(Json.text(req, "organizationalUnitId"), Json.text(req, "destinationParentId")));
+        c.add(ResourceKind.ORG_UNIT, Coalesce.first(Json.text(req, "organizationalUnitId"), Json.text(req, "destinationParentId")));
     }
 
     /** "444455556666 (name Prod, state SUCCEEDED)": the new account may not have an ID yet. */
@@ -393,15 +393,6 @@ public final class ResourceExtractor {
             return List.of();
         }
         return node.isArray() ? node : List.of(node);
-    }
-
-    private static String first(String... candidates) {
-        for (String s : candidates) {
-            if (s != null) {
-                return s;
-            }
-        }
-        return null;
     }
 
     private static void addIfPresent(List<String> list, String value) {
