@@ -30,7 +30,6 @@ public enum Msg {
     WITHHELD("（秘匿のため非表示）", "(withheld: secret)"),
     SUCCESS("成功", "Succeeded"),
     FAILURE("失敗", "Failed"),
-    OUTCOME_UNKNOWN("不明", "Unknown"),
     MFA_USED("使用あり", "Used"),
     MFA_NOT_USED("使用なし", "Not used"),
     READ_ONLY("読み取り専用", "Read-only"),
