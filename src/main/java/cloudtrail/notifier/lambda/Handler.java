@@ -17,6 +17,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.crac.Core;
 import org.crac.Resource;
@@ -27,12 +30,16 @@ import org.crac.Resource;
  * Lambda retries it and then sends it to the dead-letter queue.
  *
  * <p>With SnapStart, {@link #beforeCheckpoint} renders a sample event and runs a publish up to the
- * point of sending, so a restored function starts with everything loaded.
+ * point of sending, so a restored function starts with everything loaded; {@link #afterRestore}
+ * drops the credentials cached in the snapshot.
  */
 public final class Handler implements RequestStreamHandler, Resource {
     /** How much of a rejected input the log shows: enough to recognise it, not the whole payload. */
     private static final int PREVIEW_CHARS = 200;
     private static final String PRIMING_EVENT = "priming-event.json";
+    /** The runtime's own format for JSON log timestamps. */
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final EventPublisher publisher;
     private final JsonTrees json;
@@ -59,16 +66,16 @@ public final class Handler implements RequestStreamHandler, Resource {
         try {
             delivery = publisher.deliver(event);
         } catch (InvalidEventException e) {
-            ObjectNode line = logLine(context, "event rejected: " + e.getMessage());
+            ObjectNode line = logLine(context, LogLevel.ERROR, "event rejected: " + e.getMessage());
             line.put("inputBytes", event.length);
             line.put("inputPreview", preview(event));
             log(context, line, LogLevel.ERROR);
             throw e;
         } catch (PublishException e) {
-            log(context, logLine(context, e.getMessage()), LogLevel.ERROR);
+            log(context, logLine(context, LogLevel.ERROR, e.getMessage()), LogLevel.ERROR);
             throw e;
         }
-        ObjectNode line = logLine(context, "published");
+        ObjectNode line = logLine(context, LogLevel.INFO, "published");
         line.put("eventId", delivery.eventId());
         line.put("eventName", delivery.eventName());
         line.put("snsMessageId", delivery.messageId());
@@ -80,23 +87,33 @@ public final class Handler implements RequestStreamHandler, Resource {
         json.write(response, output);
     }
 
-    /** SnapStart: load everything a delivery needs, without delivering anything. */
+    /**
+     * SnapStart: load everything a delivery needs, without delivering anything. A rehearsal that fails
+     * fails the snapshot, so a version that could not publish never goes live.
+     */
     @Override
     public void beforeCheckpoint(org.crac.Context<? extends Resource> context) {
-        prime();
+        try {
+            prime();
+        } catch (RuntimeException e) {
+            log(null, logLine(null, LogLevel.ERROR, "SnapStart priming failed, the snapshot is refused: " + e.getMessage()),
+                    LogLevel.ERROR);
+            throw e;
+        }
     }
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        // nothing to renew: credentials are read from the environment on every call
+        publisher.afterRestore();
     }
 
     /**
      * Renders and serialises a sample event and primes the SNS client; publishes nothing.
      *
-     * @return whether the SNS request got as far as the point of sending
+     * @throws cloudtrail.notifier.publish.PrimingException when the SNS request did not get as far as
+     *     the point of sending
      */
-    boolean prime() {
+    void prime() {
         byte[] sample;
         try (InputStream in = Handler.class.getResourceAsStream(PRIMING_EVENT)) {
             if (in == null) {
@@ -106,27 +123,41 @@ public final class Handler implements RequestStreamHandler, Resource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        boolean primed = publisher.prime(sample);
+        publisher.prime(sample);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.put("eventId", "priming");
         response.put("messageId", "priming");
         json.write(response);
-        return primed;
+        json.write(logLine(null, LogLevel.INFO, "priming")); // the log record's time formatting, too
     }
 
-    private ObjectNode logLine(Context context, String message) {
+    /**
+     * One log record in the structure Lambda documents for JSON logs (timestamp, level, message,
+     * AWSRequestId), to which the caller adds its own fields.
+     */
+    private static ObjectNode logLine(Context context, LogLevel level, String message) {
         ObjectNode line = JsonNodeFactory.instance.objectNode();
+        line.put("timestamp", TIMESTAMP.format(Instant.now()));
+        line.put("level", level.name());
         line.put("message", message);
-        line.put("requestId", context == null ? null : context.getAwsRequestId());
+        if (context != null && context.getAwsRequestId() != null) {
+            line.put("AWSRequestId", context.getAwsRequestId());
+        }
         return line;
     }
 
+    /**
+     * Written as bytes: the runtime's logger passes bytes through unformatted (still filtered by level),
+     * whereas a String would be wrapped in the runtime's own JSON record with ours escaped inside its
+     * "message", where Logs Insights cannot see eventId or snsMessageId as fields.
+     */
     private void log(Context context, ObjectNode line, LogLevel level) {
-        String text = json.write(line);
+        byte[] record = (json.write(line) + "\n").getBytes(StandardCharsets.UTF_8);
         if (context != null && context.getLogger() != null) {
-            context.getLogger().log(text, level);
+            context.getLogger().log(record, level);
         } else {
-            System.out.println(text);
+            System.out.write(record, 0, record.length);
+            System.out.flush();
         }
     }
 

@@ -27,7 +27,11 @@ public final class EventPublisher {
         JdkWarmup.start();
         return Prepared.inBackground("sns-client", () -> {
             SnsPublisher sns = SnsPublisher.create(config);
-            sns.prime();
+            try {
+                sns.prime();
+            } catch (PrimingException e) {
+                // only a head start: a publish that cannot work fails, with its own reason, when it is tried
+            }
             return sns;
         });
     }
@@ -46,10 +50,15 @@ public final class EventPublisher {
     /**
      * Renders without publishing and primes the SNS client: everything a delivery loads, but the network.
      *
-     * @return whether the SNS request got as far as the point of sending
+     * @throws PrimingException when the SNS request did not get as far as the point of sending
      */
-    public boolean prime(byte[] sampleEvent) {
+    public void prime(byte[] sampleEvent) {
         notifier.render(sampleEvent);
-        return publisher.get().prime();
+        publisher.get().prime();
+    }
+
+    /** After a SnapStart restore: renews what must not be shared between restored environments. */
+    public void afterRestore() {
+        publisher.get().afterRestore();
     }
 }

@@ -1,7 +1,7 @@
 package cloudtrail.notifier.publish;
 
 import java.time.Duration;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
  * The SNS client, set up for a fast cold start: every choice the SDK would otherwise discover at
- * start-up (HTTP client, region, credentials chain, retry mode) is made here. Endpoints still come
+ * start-up (HTTP client, region, retry mode) is made here. Credentials are the one thing that must
+ * not be pinned: where they come from depends on where the code runs (see {@link RenewableCredentials}). Endpoints still come
  * from the SDK's standard variables (AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL), so the same build can
  * be pointed at a local endpoint without code.
  */
@@ -24,7 +25,7 @@ public final class SnsClients {
 
     private SnsClients() {}
 
-    public static SnsClient create(Region region, ExecutionInterceptor... interceptors) {
+    public static SnsClient create(Region region, AwsCredentialsProvider credentials, ExecutionInterceptor... interceptors) {
         Prepared<SdkHttpClient> http = Prepared.inBackground("sns-http-client", () -> UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(READ_TIMEOUT)
@@ -32,7 +33,7 @@ public final class SnsClients {
         return SnsClient.builder()
                 .httpClient(new DeferredHttpClient(http))
                 .region(region)
-                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .credentialsProvider(credentials)
                 .overrideConfiguration(o -> o
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)

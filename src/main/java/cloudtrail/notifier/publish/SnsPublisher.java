@@ -22,15 +22,24 @@ public final class SnsPublisher {
 
     private final SnsClient sns;
     private final String topicArn;
+    private final RenewableCredentials credentials;
 
-    public SnsPublisher(SnsClient sns, String topicArn) {
+    SnsPublisher(SnsClient sns, String topicArn, RenewableCredentials credentials) {
         this.sns = sns;
         this.topicArn = topicArn;
+        this.credentials = credentials;
     }
 
     /** The publisher for the configured topic, with the client set up by {@link SnsClients}. */
     public static SnsPublisher create(PublisherConfig config) {
-        return new SnsPublisher(SnsClients.create(config.region(), new StopPrimingRequests()), config.topicArn());
+        RenewableCredentials credentials = new RenewableCredentials();
+        SnsClient sns = SnsClients.create(config.region(), credentials, new StopPrimingRequests());
+        return new SnsPublisher(sns, config.topicArn(), credentials);
+    }
+
+    /** After a SnapStart restore: credentials cached in the snapshot are not this environment's. */
+    public void afterRestore() {
+        credentials.renew();
     }
 
     /** @return the SNS message ID */
@@ -48,20 +57,21 @@ public final class SnsPublisher {
      * Runs a publish through validation, marshalling, credentials and signing without sending it,
      * so the first real publish (after a cold start or a SnapStart restore) finds it all loaded.
      *
-     * @return true when the request reached the point of sending
+     * @throws PrimingException when the request did not get as far as the point of sending (no
+     *     credentials, say): the same call would fail for a real event
      */
-    public boolean prime() {
+    public void prime() {
         try {
             sns.publish(request(PRIMING_SAMPLE, true));
-            return false;
         } catch (RuntimeException e) { // the SDK passes an interceptor's exception through, maybe wrapped
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof PrimingComplete) {
-                    return true;
+                    return;
                 }
             }
-            return false;
+            throw new PrimingException("priming the SNS client failed, so publishing would fail too: " + e.getMessage(), e);
         }
+        throw new PrimingException("priming the SNS client sent a request: the interceptor that stops it is missing", null);
     }
 
     private PublishRequest request(Notification notification, boolean priming) {

@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A minimal Lambda Runtime API on loopback (2018-06-01): hands out queued events on /next and
- * records what the runtime posts back to /response, /error and /init/error.
+ * records what the runtime posts back to /response, /error and /init/error. For SnapStart it also
+ * serves /restore/next, the call with which the runtime says its beforeCheckpoint hooks are done and
+ * which Lambda answers once the snapshot is restored; the test decides when that is ({@link #restore}).
  */
 public final class RuntimeApi implements AutoCloseable {
     private static final String PREFIX = "/2018-06-01/runtime/";
@@ -31,6 +33,10 @@ public final class RuntimeApi implements AutoCloseable {
     private final BlockingQueue<Invocation> pending = new LinkedBlockingQueue<>();
     private final Map<String, CompletableFuture<Result>> results = new ConcurrentHashMap<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
+    private final CompletableFuture<String> initErrorType = new CompletableFuture<>();
+    private final CompletableFuture<String> restoreError = new CompletableFuture<>();
+    private final CompletableFuture<Long> checkpointed = new CompletableFuture<>();
+    private final CompletableFuture<Long> restored = new CompletableFuture<>();
 
     public RuntimeApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -60,11 +66,42 @@ public final class RuntimeApi implements AutoCloseable {
         return initError;
     }
 
+    /** The Lambda-Runtime-Function-Error-Type header of the init error, e.g. Runtime.BeforeCheckpointError. */
+    public CompletableFuture<String> initErrorType() {
+        return initErrorType;
+    }
+
+    public CompletableFuture<String> restoreError() {
+        return restoreError;
+    }
+
+    /** Completes (with System.nanoTime()) when the runtime asks for /restore/next: the snapshot would be taken now. */
+    public CompletableFuture<Long> checkpointed() {
+        return checkpointed;
+    }
+
+    /** Lets the runtime's /restore/next return: the snapshot is restored, afterRestore hooks run next. */
+    public void restore() {
+        restored.complete(System.nanoTime());
+    }
+
+    /** When {@link #restore} was called, as System.nanoTime(). */
+    public long restoredAt() {
+        return restored.join();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
         byte[] body = exchange.getRequestBody().readAllBytes();
         try {
-            if (path.equals("invocation/next")) {
+            if (path.equals("restore/next")) {
+                checkpointed.complete(System.nanoTime());
+                restored.get(10, TimeUnit.MINUTES);
+                reply(exchange, 200, new byte[0]);
+            } else if (path.equals("restore/error")) {
+                restoreError.complete(new String(body, StandardCharsets.UTF_8));
+                reply(exchange, 202, new byte[0]);
+            } else if (path.equals("invocation/next")) {
                 Invocation next = pending.poll(10, TimeUnit.MINUTES);
                 if (next == null) {
                     reply(exchange, 500, new byte[0]);
@@ -86,6 +123,8 @@ public final class RuntimeApi implements AutoCloseable {
                 complete(path, new Result(true, new String(body, StandardCharsets.UTF_8)));
                 reply(exchange, 202, new byte[0]);
             } else if (path.equals("init/error")) {
+                String type = exchange.getRequestHeaders().getFirst("Lambda-Runtime-Function-Error-Type");
+                initErrorType.complete(type == null ? "" : type);
                 initError.complete(new String(body, StandardCharsets.UTF_8));
                 reply(exchange, 202, new byte[0]);
             } else {
@@ -93,6 +132,8 @@ public final class RuntimeApi implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            reply(exchange, 500, new byte[0]);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             reply(exchange, 500, new byte[0]);
         }
     }

@@ -14,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every real record renders, in both languages, within the limits and with the reader's facts right. */
-class CorpusTest {
+class CorpusIT {
     private static final EventParser PARSER = new EventParser();
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final ZoneId NEW_YORK = ZoneId.of("America/New_York");

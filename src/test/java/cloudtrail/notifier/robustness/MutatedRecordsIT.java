@@ -27,9 +27,9 @@ import org.junit.jupiter.api.Test;
  * filled with lone surrogates, bidirectional controls, line breaks and invalid timestamps still give
  * sound notifications. A failure prints the seed, the smallest set of changes that still fails, and
  * the input. CI runs a bounded number of cases; {@code -Dfuzz.cases=100000} (and {@code -Dfuzz.seed=N})
- * runs more: {@code .ci/with-jdk mvn -B test -Dtest=MutatedRecordsTest -Dfuzz.cases=100000}.
+ * runs more: {@code .ci/with-jdk mvn -B test -Dtest=MutatedRecordsIT -Dfuzz.cases=100000}.
  */
-class MutatedRecordsTest {
+class MutatedRecordsIT {
     private static final long SEED = Long.getLong("fuzz.seed", 20261121L);
     private static final int CASES = Integer.getInteger("fuzz.cases", 1_000);
     private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
