@@ -3,7 +3,7 @@ package cloudtrail.notifier.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloudtrail.notifier.testing.MotoServer;
+import cloudtrail.notifier.testing.FaultyEndpoint;
 import cloudtrail.notifier.testing.MotoTopic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +42,14 @@ class ProfileCredentialsIT {
 
     @Test
     void aRoleProfileReallyAssumesTheRole() throws Exception {
-        // STS unreachable: if the role profile were not used, publishing would not need it
-        Run run = publish("role-from-source-profile", "http://127.0.0.1:" + MotoServer.freePort());
+        // STS answering 500: the role profile's AssumeRole fails, so no publish can happen
+        try (FaultyEndpoint sts = FaultyEndpoint.internalError()) {
+            Run run = publish("role-from-source-profile", sts.endpoint().toString());
 
-        assertEquals(1, run.status(), run.output());
-        assertTrue(run.output().toLowerCase(java.util.Locale.ROOT).contains("sts"), run.output());
+            assertEquals(1, run.status(), run.output());
+            assertTrue(sts.requests() > 0, "the role profile did not call STS");
+            assertTrue(run.output().contains("profileName=role-from-source-profile"), run.output());
+        }
     }
 
     private static Run publish(String profile, String stsEndpoint) throws IOException, InterruptedException {

@@ -90,7 +90,8 @@ class HandlerPublishIT {
             assertEquals(1, context.logLines().size(), file + ": one log line per event");
             JsonNode log = MAPPER.readTree(context.logLines().get(0));
             assertEquals(LogLevel.INFO, context.logLevels().get(0));
-            assertEquals(context.getAwsRequestId(), log.get("requestId").asText());
+            assertEquals(context.getAwsRequestId(), log.get("AWSRequestId").asText());
+            assertEquals("INFO", log.get("level").asText());
             assertEquals(response.get("messageId").asText(), log.get("snsMessageId").asText());
             assertTrue(log.hasNonNull("eventId") && log.hasNonNull("eventName"), log.toString());
             logLines.add(log.toString());

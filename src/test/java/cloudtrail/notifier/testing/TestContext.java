@@ -92,6 +92,11 @@ public final class TestContext implements Context {
                 lines.add(message);
                 levels.add(level);
             }
+
+            @Override
+            public void log(byte[] message, LogLevel level) {
+                log(new String(message, StandardCharsets.UTF_8), level);
+            }
         };
     }
 }
