@@ -106,6 +106,38 @@ class TemplateRulesIT {
         assertEquals(0, lint.exitCode(), lint.stdout() + lint.stderr());
     }
 
+    /**
+     * SAM names the version after the function's properties with their !Ref unresolved, so a new value
+     * of a parameter the environment reads publishes nothing by itself (SAM issue #3820). The version's
+     * Description, create-only in CloudFormation's schema, carries every such parameter: a new value
+     * replaces the version resource, which publishes a version the alias then points at.
+     */
+    @Test
+    void aNewParameterValueTheFunctionReadsPublishesAVersionForTheAlias() throws Exception {
+        JsonNode function = transformed.path("Resources").path(FUNCTION).path("Properties");
+        Set<String> parametersRead = new TreeSet<>();
+        function.path("Environment").path("Variables").forEach(value -> {
+            if (transformed.path("Parameters").has(value.path("Ref").asText())) {
+                parametersRead.add(value.path("Ref").asText());
+            }
+        });
+        assertEquals(Set.of("Language", "TimeZone"), parametersRead);
+
+        String version = transformed.path("Resources").path(FUNCTION + "Aliaslive").path("Properties")
+                .path("FunctionVersion").path("Fn::GetAtt").path(0).asText();
+        JsonNode description = transformed.path("Resources").path(version).path("Properties").path("Description");
+        for (String parameter : parametersRead) {
+            assertTrue(description.path("Fn::Sub").asText().contains("${" + parameter + "}"),
+                    parameter + " is not in the version's description: " + description);
+        }
+
+        ExternalTool.Result schema = ExternalTool.run("python3", "-c", """
+                from cfnlint.schema import PROVIDER_SCHEMA_MANAGER as m
+                print(m.get_resource_schema("us-east-1", "AWS::Lambda::Version").schema["createOnlyProperties"])""");
+        assertEquals(0, schema.exitCode(), schema.stderr());
+        assertTrue(schema.stdout().contains("/properties/Description"), schema.stdout());
+    }
+
     @Test
     void theDeadLetterQueueAcceptsExactlyTheRulesOfThisStack() {
         Set<String> rules = new TreeSet<>();
