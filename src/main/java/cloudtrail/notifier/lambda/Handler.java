@@ -4,9 +4,10 @@ import cloudtrail.notifier.Notifier;
 import cloudtrail.notifier.config.NotifierConfig;
 import cloudtrail.notifier.event.InvalidEventException;
 import cloudtrail.notifier.event.JsonTrees;
+import cloudtrail.notifier.event.NotifierEvent;
 import cloudtrail.notifier.publish.EventPublisher;
 import cloudtrail.notifier.publish.PublishException;
-import cloudtrail.notifier.publish.PublisherConfig;
+import cloudtrail.notifier.render.Notification;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
@@ -41,6 +42,9 @@ public final class Handler implements RequestStreamHandler, Resource {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    private final Mode mode;
+    private final Notifier notifier;
+    /** Absent in a dry run ({@link Mode.DryRun}), which has no topic to publish to. */
     private final EventPublisher publisher;
     private final JsonTrees json;
 
@@ -50,28 +54,36 @@ public final class Handler implements RequestStreamHandler, Resource {
 
     Handler(Map<String, String> env) {
         NotifierConfig config = NotifierConfig.fromEnvironment(env);
-        // the SNS client takes longest to get ready: start it before anything else
-        var sns = EventPublisher.startPublisher(PublisherConfig.fromEnvironment(env));
-        Notifier notifier = new Notifier(config);
+        this.mode = Mode.fromEnvironment(env);
+        if (mode instanceof Mode.Publish publish) {
+            // the SNS client takes longest to get ready: start it before anything else
+            var sns = EventPublisher.startPublisher(publish.config());
+            this.notifier = new Notifier(config);
+            this.publisher = new EventPublisher(notifier, sns);
+            // The context holds resources weakly; Lambda keeps the handler, and with it this registration.
+            Core.getGlobalContext().register(this);
+        } else {
+            this.notifier = new Notifier(config);
+            this.publisher = null;
+        }
         this.json = notifier.parser().trees();
-        this.publisher = new EventPublisher(notifier, sns);
-        // The context holds resources weakly; Lambda keeps the handler, and with it this registration.
-        Core.getGlobalContext().register(this);
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         byte[] event = input.readAllBytes();
+        if (mode instanceof Mode.DryRun dryRun) {
+            preview(event, dryRun, output, context);
+            return;
+        }
         EventPublisher.Delivery delivery;
         try {
             delivery = publisher.deliver(event);
         } catch (InvalidEventException e) {
-            ObjectNode line = logLine(context, LogLevel.ERROR, "event rejected: " + e.getMessage());
-            line.put("inputBytes", event.length);
-            line.put("inputPreview", preview(event));
-            log(context, line, LogLevel.ERROR);
+            logRejected(context, event, e);
             throw e;
         } catch (PublishException e) {
+
             log(context, logLine(context, LogLevel.ERROR, e.getMessage()), LogLevel.ERROR);
             throw e;
         }
@@ -84,7 +96,47 @@ public final class Handler implements RequestStreamHandler, Resource {
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.put("eventId", delivery.eventId());
         response.put("messageId", delivery.messageId());
+        response.put("published", true);
         json.write(response, output);
+    }
+
+    /**
+     * `sam local invoke` without a topic: the notification as the mail would read (subject, blank line,
+     * message) in the log, where SAM CLI shows it, and in the response; nothing is published.
+     */
+    private void preview(byte[] event, Mode.DryRun dryRun, OutputStream output, Context context) throws IOException {
+        NotifierEvent parsed;
+        Notification notification;
+        try {
+            parsed = notifier.parser().parse(event);
+            notification = notifier.render(parsed);
+        } catch (InvalidEventException e) {
+            logRejected(context, event, e);
+            throw e;
+        }
+        byte[] mail = (notification.subject() + "\n\n" + notification.message() + "\n").getBytes(StandardCharsets.UTF_8);
+        System.out.write(mail, 0, mail.length);
+        System.out.flush();
+        ObjectNode line = logLine(context, LogLevel.INFO, "not published: " + dryRun.reason());
+        line.put("eventId", parsed.eventId());
+        line.put("eventName", parsed.eventName());
+        log(context, line, LogLevel.INFO);
+
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        response.put("eventId", parsed.eventId());
+        response.put("subject", notification.subject());
+        response.put("message", notification.message());
+        ObjectNode attributes = response.putObject("messageAttributes");
+        notification.messageAttributes().forEach(attributes::put);
+        response.put("published", false);
+        json.write(response, output);
+    }
+
+    private void logRejected(Context context, byte[] event, InvalidEventException e) {
+        ObjectNode line = logLine(context, LogLevel.ERROR, "event rejected: " + e.getMessage());
+        line.put("inputBytes", event.length);
+        line.put("inputPreview", preview(event));
+        log(context, line, LogLevel.ERROR);
     }
 
     /**
@@ -104,7 +156,7 @@ public final class Handler implements RequestStreamHandler, Resource {
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        publisher.afterRestore();
+        publisher.afterRestore(); // registered only when publishing
     }
 
     /**

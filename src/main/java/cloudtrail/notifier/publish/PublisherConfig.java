@@ -11,6 +11,11 @@ public record PublisherConfig(String topicArn, Region region) {
     public static final String AWS_REGION = "AWS_REGION";
     private static final Pattern TOPIC = Pattern.compile("arn:aws[a-z-]*:sns:[a-z0-9-]+:\\d{12}:[A-Za-z0-9_.-]{1,256}");
 
+    /** Whether the value has the shape of an SNS topic ARN. */
+    public static boolean isTopicArn(String value) {
+        return value != null && TOPIC.matcher(value.trim()).matches();
+    }
+
     public static PublisherConfig fromEnvironment(Map<String, String> env) {
         String topic = env.get(TOPIC_ARN);
         if (topic == null || topic.isBlank()) {

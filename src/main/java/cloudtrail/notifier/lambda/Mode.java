@@ -1,0 +1,33 @@
+package cloudtrail.notifier.lambda;
+
+import cloudtrail.notifier.publish.PublisherConfig;
+import java.util.Map;
+
+/**
+ * What the function does with a notification: publish it, or, under `sam local invoke`, show it.
+ *
+ * <p>SAM CLI creates none of the stack's resources: it resolves {@code !Ref NotificationTopic} in the
+ * environment to the logical ID ("NotificationTopic"), not an ARN, and sets AWS_SAM_LOCAL=true. There,
+ * and only there, a TOPIC_ARN that is not a topic ARN means "render and show, publish nothing"; with
+ * a real topic ARN (from --env-vars) the function publishes as deployed. Anywhere else a bad TOPIC_ARN
+ * still stops the function at start-up.
+ */
+sealed interface Mode {
+    String SAM_LOCAL = "AWS_SAM_LOCAL";
+
+    record Publish(PublisherConfig config) implements Mode {}
+
+    record DryRun(String reason) implements Mode {}
+
+    /** @throws cloudtrail.notifier.config.ConfigurationException outside SAM CLI, for a missing or bad TOPIC_ARN */
+    static Mode fromEnvironment(Map<String, String> env) {
+        String topic = env.get(PublisherConfig.TOPIC_ARN);
+        if ("true".equalsIgnoreCase(env.get(SAM_LOCAL)) && !PublisherConfig.isTopicArn(topic)) {
+            String what = topic == null || topic.isBlank() ? PublisherConfig.TOPIC_ARN + " is not set"
+                    : PublisherConfig.TOPIC_ARN + "='" + topic + "' is not an SNS topic ARN";
+            return new DryRun(what + " (sam local gives !Ref NotificationTopic the logical ID): rendered, not published;"
+                    + " set TOPIC_ARN with --env-vars to publish");
+        }
+        return new Publish(PublisherConfig.fromEnvironment(env));
+    }
+}
