@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /** Runs a preinstalled tool (cfn-lint, python3 with aws-sam-translator); under CI a missing one fails. */
-final class ExternalTool {
-    record Result(int exitCode, String stdout, String stderr) {}
+public final class ExternalTool {
+    public record Result(int exitCode, String stdout, String stderr) {}
 
     private ExternalTool() {}
 
-    static Result run(String tool, String... args) throws IOException, InterruptedException {
+    public static Result run(String tool, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(find(tool));
         command.addAll(List.of(args));
