@@ -70,6 +70,8 @@ class DoctorIT {
         full.addAll(List.of(args));
         int status = MainAccess.run(full.toArray(String[]::new), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), env);
+        // in the build's log, what a user would have read
+        System.out.print(out.toString(StandardCharsets.UTF_8));
         return new Run(status, normalized(out.toString(StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -209,6 +211,29 @@ class DoctorIT {
         }
         assertEquals("0 problem(s), 4 not checked", lines.get(8));
         assertEquals(1, run.status());
+    }
+
+    @Test
+    void singleRegionTrailsCountOnlyWhereTheyLogAndAForwarderMustPointHome() throws Exception {
+        try (MotoServer moto = MotoServer.start()) {
+            NotifierAccount account = new NotifierAccount(moto.endpoint());
+            account.trail(REGION, "home-trail", false, true);
+            account.trail("us-east-1", "global-trail", false, false);
+            account.forwarder("eu-west-1");
+
+            List<String> partial = doctor(moto, Map.of("NOTIFY_LANGUAGE", EN)).lines();
+            assertEquals("[PROBLEM] CloudTrail trail: no logging trail covers us-east-1 (global-trail is stopped): CloudTrail events "
+                    + "from there are never notified → To do: start logging again: aws cloudtrail start-logging --region us-east-1 "
+                    + "--name global-trail", partial.get(2));
+            assertEquals("[PROBLEM] Forwarder stack in us-east-1: stack cloudtrail-notifier-forwarder forwards to eu-west-1, not to the "
+                    + "home region ap-northeast-1 → To do: aws cloudformation deploy --region us-east-1 --template-file forwarder.yaml "
+                    + "--stack-name cloudtrail-notifier-forwarder --capabilities CAPABILITY_IAM --parameter-overrides HomeRegion=ap-northeast-1 "
+                    + "(if you deployed it under another name, give it with --forwarder-stack)", partial.get(7));
+
+            account.trail("us-east-1", "global-trail-2", false, true);
+            assertEquals("[OK] CloudTrail trail: logging trails home-trail, global-trail-2 cover ap-northeast-1, us-east-1",
+                    doctor(moto, Map.of("NOTIFY_LANGUAGE", EN)).lines().get(2));
+        }
     }
 
     /**

@@ -57,25 +57,20 @@ final class NotifierAccount {
 
     private final SdkHttpClient http = UrlConnectionHttpClient.create();
     private final URI endpoint;
+    private boolean bucket;
 
     NotifierAccount(URI endpoint) {
         this.endpoint = endpoint;
     }
 
     void deploy(Faults faults) throws Exception {
-        try (CloudFormationClient home = cfn(REGION); CloudFormationClient east = cfn("us-east-1");
-             CloudTrailClient trails = CloudTrailClient.builder().httpClient(http).endpointOverride(endpoint).region(Region.US_EAST_1).build();
+        try (CloudFormationClient home = cfn(REGION);
              LambdaClient lambda = LambdaClient.builder().httpClient(http).endpointOverride(endpoint).region(Region.of(REGION)).build();
              SqsClient sqs = SqsClient.builder().httpClient(http).endpointOverride(endpoint).region(Region.of(REGION)).build();
              var sns = software.amazon.awssdk.services.sns.SnsClient.builder().httpClient(http).endpointOverride(endpoint)
                      .region(Region.of(REGION)).build()) {
             // the usual setup: one multi-region trail created in us-east-1, seen from the home region as a shadow trail
-            create(east, "trail-bucket", "{\"Resources\":{\"Bucket\":{\"Type\":\"AWS::S3::Bucket\",\"Properties\":{\"BucketName\":\"notifier-trail-logs\"}}}}",
-                    List.of());
-            trails.createTrail(b -> b.name("management-events").s3BucketName("notifier-trail-logs").isMultiRegionTrail(true));
-            if (!faults.trailStopped()) {
-                trails.startLogging(b -> b.name("management-events"));
-            }
+            trail("us-east-1", "management-events", true, !faults.trailStopped());
 
             create(home, STACK, stackTemplate(faults.disabledRule()), parameters(faults.parameters()));
             Map<String, String> outputs = outputs(home, STACK);
@@ -92,9 +87,32 @@ final class NotifierAccount {
             }
 
             if (!faults.noForwarder()) {
-                create(east, "cloudtrail-notifier-forwarder", java.nio.file.Files.readString(java.nio.file.Path.of("forwarder.yaml")),
-                        List.of(Parameter.builder().parameterKey("HomeRegion").parameterValue(REGION).build()));
+                forwarder(REGION);
             }
+        }
+    }
+
+    /** A trail, with the bucket CloudTrail insists on (made once). */
+    void trail(String region, String name, boolean multiRegion, boolean logging) {
+        try (CloudFormationClient east = cfn("us-east-1");
+             CloudTrailClient trails = CloudTrailClient.builder().httpClient(http).endpointOverride(endpoint).region(Region.of(region)).build()) {
+            if (!bucket) {
+                create(east, "trail-bucket", "{\"Resources\":{\"Bucket\":{\"Type\":\"AWS::S3::Bucket\","
+                        + "\"Properties\":{\"BucketName\":\"notifier-trail-logs\"}}}}", List.of());
+                bucket = true;
+            }
+            trails.createTrail(b -> b.name(name).s3BucketName("notifier-trail-logs").isMultiRegionTrail(multiRegion));
+            if (logging) {
+                trails.startLogging(b -> b.name(name));
+            }
+        }
+    }
+
+    /** forwarder.yaml itself, deployed in us-east-1 by moto's CloudFormation. */
+    void forwarder(String homeRegion) throws IOException {
+        try (CloudFormationClient east = cfn("us-east-1")) {
+            create(east, "cloudtrail-notifier-forwarder", java.nio.file.Files.readString(java.nio.file.Path.of("forwarder.yaml")),
+                    List.of(Parameter.builder().parameterKey("HomeRegion").parameterValue(homeRegion).build()));
         }
     }
 
