@@ -238,34 +238,55 @@ class DoctorIT {
 
     /**
      * The command-line jar in its own JVM, with credentials and region only in a profile: no key in
-     * the environment, no --region. moto names the IAM user whose key signed the call, so the identity
-     * line shows the profile's key was the one used.
+     * the environment, no --region. moto names the IAM user whose key signed the call (or the role
+     * assumed), so the identity line shows the profile's credentials were the ones used.
      */
     @Test
     void theCommandLineJarFindsProfileCredentialsThroughTheDefaultChain(@TempDir Path home) throws Exception {
         Map<String, String> key = healthyAccount.operatorKey("doctor-operator");
-        Path config = Files.writeString(home.resolve("config"), "[profile notifier-ops]\nregion = " + REGION + "\n");
+        Path config = Files.writeString(home.resolve("config"), """
+                [profile notifier-ops]
+                region = %s
+
+                [profile notifier-role]
+                region = %s
+                role_arn = arn:aws:iam::123456789012:role/notifier-doctor
+                role_session_name = doctor-test
+                source_profile = notifier-ops
+                """.formatted(REGION, REGION));
         Path credentials = Files.writeString(home.resolve("credentials"),
                 "[notifier-ops]\naws_access_key_id = " + key.get("KeyId") + "\naws_secret_access_key = " + key.get("Secret") + "\n");
+
+        List<String> lines = jar(home, config, credentials, "notifier-ops");
+        assertEquals("Checking stack cloudtrail-notifier in ap-northeast-1", lines.get(0), String.join("\n", lines));
+        assertEquals("[OK] Identity: account 123456789012 as arn:aws:iam::123456789012:user/doctor-operator", lines.get(1));
+        assertEquals("All checks passed", lines.get(lines.size() - 1), String.join("\n", lines));
+
+        // a role profile: the chain assumes the role with STS, signed with the source profile's key
+        List<String> viaRole = jar(home, config, credentials, "notifier-role");
+        assertEquals("[OK] Identity: account 123456789012 as arn:aws:sts::123456789012:assumed-role/notifier-doctor/doctor-test",
+                viaRole.get(1), String.join("\n", viaRole));
+        assertEquals("All checks passed", viaRole.get(viaRole.size() - 1), String.join("\n", viaRole));
+    }
+
+    private static List<String> jar(Path home, Path config, Path credentials, String profile) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", "target/cloudtrail-notifier.jar", "doctor");
         Map<String, String> env = pb.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_"));
         env.put("AWS_CONFIG_FILE", config.toString());
         env.put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
-        env.put("AWS_PROFILE", "notifier-ops");
+        env.put("AWS_PROFILE", profile);
         env.put("AWS_ENDPOINT_URL", healthy.endpoint().toString());
         env.put("AWS_EC2_METADATA_DISABLED", "true");
         env.put("NOTIFY_LANGUAGE", EN);
         env.put("HOME", home.toString());
-        Process p = pb.redirectError(home.resolve("stderr").toFile()).start();
+        Path stderr = home.resolve("stderr-" + profile);
+        Process p = pb.redirectError(stderr.toFile()).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "doctor did not finish");
-
-        List<String> lines = normalized(out);
-        assertEquals("Checking stack cloudtrail-notifier in ap-northeast-1", lines.get(0), out + Files.readString(home.resolve("stderr")));
-        assertEquals("[OK] Identity: account 123456789012 as arn:aws:iam::123456789012:user/doctor-operator", lines.get(1));
-        assertEquals("All checks passed", lines.get(lines.size() - 1), out);
-        assertEquals(0, p.exitValue());
+        System.out.print(out);
+        assertEquals(0, p.exitValue(), out + Files.readString(stderr));
+        return normalized(out);
     }
 }
