@@ -3,6 +3,7 @@ package cloudtrail.notifier.cli;
 import cloudtrail.notifier.Notifier;
 import cloudtrail.notifier.config.ConfigurationException;
 import cloudtrail.notifier.config.NotifierConfig;
+import cloudtrail.notifier.doctor.DoctorCommand;
 import cloudtrail.notifier.event.InvalidEventException;
 import cloudtrail.notifier.publish.EventPublisher;
 import cloudtrail.notifier.publish.PublishException;
@@ -42,7 +43,9 @@ public final class Main {
             environment: NOTIFY_TIME_ZONE (default Asia/Tokyo), NOTIFY_LANGUAGE (ja or en, default ja);
               with --publish also TOPIC_ARN, AWS_REGION, AWS credentials, and optionally AWS_ENDPOINT_URL_SNS
             usage: java -jar cloudtrail-notifier.jar rules [--template template.yaml] [--param NAME=VALUE]... FILE... | -
-              Which of the template's EventBridge rules each event matches, or why none does.""";
+              Which of the template's EventBridge rules each event matches, or why none does.
+            usage: java -jar cloudtrail-notifier.jar doctor [--stack NAME] [--region R] [--forwarder-stack NAME] [--template template.yaml]
+              Checks, with your AWS credentials, what keeps a deployed stack silent; one line per check.""";
 
     private final InputStream stdin;
     private final PrintStream out;
@@ -68,6 +71,9 @@ public final class Main {
     int run(String[] args) {
         if (args.length > 0 && args[0].equals("rules")) {
             return new RulesCommand(stdin, out, err).run(java.util.Arrays.asList(args).subList(1, args.length));
+        }
+        if (args.length > 0 && args[0].equals("doctor")) {
+            return new DoctorCommand(out, err, env).run(java.util.Arrays.asList(args).subList(1, args.length));
         }
         Options options;
         try {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,21 +50,34 @@ public final class TemplateRules {
         return new TemplateRules(template, parameters).rules();
     }
 
+    /**
+     * The same rules keyed by the logical ID CloudFormation gives them: SAM's transform names a
+     * function's EventBridgeRule event {@code <FunctionLogicalId><EventName>}, so a deployed stack's
+     * resources can be matched to what the template asked for.
+     */
+    public static Map<String, Rule> byLogicalId(JsonNode template, Map<String, String> parameters) {
+        return new TemplateRules(template, parameters).rulesByLogicalId();
+    }
+
     private List<Rule> rules() {
-        List<Rule> rules = new ArrayList<>();
+        return new ArrayList<>(rulesByLogicalId().values());
+    }
+
+    private Map<String, Rule> rulesByLogicalId() {
+        Map<String, Rule> rules = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
             String type = resource.getValue().path("Type").asText();
             JsonNode properties = resource.getValue().path("Properties");
             if (type.equals("AWS::Events::Rule") && properties.has("EventPattern")) {
-                rules.add(rule(resource.getKey(), properties.get("EventPattern"), properties.path("State")));
+                rules.put(resource.getKey(), rule(resource.getKey(), properties.get("EventPattern"), properties.path("State")));
             } else if (type.equals("AWS::Serverless::Function")) {
                 for (Iterator<Map.Entry<String, JsonNode>> events = properties.path("Events").fields(); events.hasNext(); ) {
                     Map.Entry<String, JsonNode> event = events.next();
                     String eventType = event.getValue().path("Type").asText();
                     JsonNode props = event.getValue().path("Properties");
                     if ((eventType.equals("EventBridgeRule") || eventType.equals("CloudWatchEvent")) && props.has("Pattern")) {
-                        rules.add(rule(event.getKey(), props.get("Pattern"), props.path("State")));
+                        rules.put(resource.getKey() + event.getKey(), rule(event.getKey(), props.get("Pattern"), props.path("State")));
                     }
                 }
             }

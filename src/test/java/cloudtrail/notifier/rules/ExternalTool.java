@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a preinstalled tool (cfn-lint, python3 with aws-sam-translator); a missing one fails the test. */
-final class ExternalTool {
-    record Result(int exitCode, String stdout, String stderr) {}
+public final class ExternalTool {
+    public record Result(int exitCode, String stdout, String stderr) {}
 
     private ExternalTool() {}
 
-    static Result run(String tool, String... args) throws IOException, InterruptedException {
+    public static Result run(String tool, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(find(tool));
         command.addAll(List.of(args));
