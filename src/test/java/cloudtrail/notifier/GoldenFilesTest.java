@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloudtrail.notifier.config.NotifierConfig;
-import cloudtrail.notifier.render.Language;
+import cloudtrail.notifier.config.Language;
 import cloudtrail.notifier.render.Notification;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package cloudtrail.notifier.config;
 
-import cloudtrail.notifier.render.Language;
+import cloudtrail.notifier.config.Language;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package cloudtrail.notifier.doctor;
 
-import cloudtrail.notifier.render.Language;
+import cloudtrail.notifier.config.Language;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package cloudtrail.notifier.doctor;
 
 import cloudtrail.notifier.config.NotifierConfig;
-import cloudtrail.notifier.render.Language;
+import cloudtrail.notifier.config.Language;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.util.List;

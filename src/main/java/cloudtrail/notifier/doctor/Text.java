@@ -1,6 +1,6 @@
 package cloudtrail.notifier.doctor;
 
-import cloudtrail.notifier.render.Language;
+import cloudtrail.notifier.config.Language;
 
 /** Every fixed piece of text the doctor prints, in each language (as render.Msg does for notifications). */
 enum Text {

@@ -7,6 +7,8 @@ import java.util.List;
  * A CloudTrail record. The fields every record shares are typed; the per-API parts
  * (requestParameters, responseElements, additionalEventData, serviceEventDetails) stay JSON trees
  * because their shape belongs to each service, and only the resource extraction reads them.
+ * {@code detail} is the whole record as it arrived, which the catalog's risk patterns are matched
+ * against, as EventBridge matches its rules.
  */
 public record CloudTrailRecord(
         String eventVersion,
@@ -29,7 +31,8 @@ public record CloudTrailRecord(
         String eventType,
         String recipientAccountId,
         String eventCategory,
-        List<ResourceRef> resources) {
+        List<ResourceRef> resources,
+        JsonNode detail) {
 
     public CloudTrailRecord {
         resources = List.copyOf(resources);

@@ -169,7 +169,8 @@ public final class EventParser {
                 Json.text(d, "eventType"),
                 Json.text(d, "recipientAccountId"),
                 Json.text(d, "eventCategory"),
-                resourceRefs(d.get("resources")));
+                resourceRefs(d.get("resources")),
+                d);
     }
 
     private static List<ResourceRef> resourceRefs(JsonNode node) {

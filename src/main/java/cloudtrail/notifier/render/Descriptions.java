@@ -1,5 +1,6 @@
 package cloudtrail.notifier.render;
 
+import cloudtrail.notifier.config.Language;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

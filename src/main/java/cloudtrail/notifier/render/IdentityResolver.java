@@ -1,5 +1,6 @@
 package cloudtrail.notifier.render;
 
+import cloudtrail.notifier.config.Language;
 import cloudtrail.notifier.event.IdentityType;
 import cloudtrail.notifier.event.UserIdentity;
 

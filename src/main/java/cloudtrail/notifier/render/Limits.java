@@ -1,5 +1,6 @@
 package cloudtrail.notifier.render;
 
+import cloudtrail.notifier.config.Language;
 import java.nio.charset.StandardCharsets;
 
 /** SNS's limits on what may be published, and how a notification is made to fit them. */

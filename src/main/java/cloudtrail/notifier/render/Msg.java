@@ -1,5 +1,6 @@
 package cloudtrail.notifier.render;
 
+import cloudtrail.notifier.config.Language;
 /** Every fixed piece of text a notification uses, in each language. */
 public enum Msg {
     // labels

@@ -1,5 +1,7 @@
 package cloudtrail.notifier.render;
 
+import cloudtrail.notifier.catalog.Severity;
+import cloudtrail.notifier.config.Language;
 import cloudtrail.notifier.event.CloudTrailEvent;
 import cloudtrail.notifier.event.CloudTrailRecord;
 import cloudtrail.notifier.event.EventTime;

@@ -1,5 +1,7 @@
 package cloudtrail.notifier.render;
 
+import cloudtrail.notifier.catalog.Severity;
+import cloudtrail.notifier.config.Language;
 /** Why an event got its severity; shown beside the severity so the reader can judge the ranking. */
 public enum Reason {
     ROOT_ACTIVITY(Severity.CRITICAL, "ルートユーザーによる操作", "root user activity"),

@@ -1,5 +1,6 @@
 package cloudtrail.notifier.render;
 
+import cloudtrail.notifier.config.Language;
 import cloudtrail.notifier.event.CloudTrailRecord;
 import cloudtrail.notifier.event.Json;
 import cloudtrail.notifier.event.ResourceRef;

@@ -1,5 +1,6 @@
 package cloudtrail.notifier.render;
 
+import cloudtrail.notifier.config.Language;
 /** What a target resource is, as the reader calls it. */
 public enum ResourceKind {
     EC2_INSTANCE("EC2 インスタンス", "EC2 instance"),

@@ -1,5 +1,6 @@
 package cloudtrail.notifier.render;
 
+import cloudtrail.notifier.config.Language;
 /**
  * Makes text taken from an event safe to place on one line of a notification. A line break inside a
  * value could start a line that looks like one of our labels, and bidirectional overrides can make

@@ -1,5 +1,6 @@
 package cloudtrail.notifier.render;
 
+import cloudtrail.notifier.config.Language;
 import cloudtrail.notifier.event.EventTime;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cloudtrail.notifier.render.Language;
+import cloudtrail.notifier.config.Language;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package cloudtrail.notifier.doctor;
 
+import cloudtrail.notifier.config.Language;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,8 +65,8 @@ class DoctorCommandTest {
     @Test
     void aResultLineCarriesItsAdviceOnlyWhenSomethingIsToBeDone() {
         assertEquals("[OK] Dead-letter queue: empty",
-                DoctorCommand.line(CheckResult.ok(Topic.DEAD_LETTERS, "empty"), cloudtrail.notifier.render.Language.EN));
+                DoctorCommand.line(CheckResult.ok(Topic.DEAD_LETTERS, "empty"), cloudtrail.notifier.config.Language.EN));
         assertEquals("[未確認] デッドレターキュー: 理由 → 対処: 手順",
-                DoctorCommand.line(CheckResult.unchecked(Topic.DEAD_LETTERS, "理由", "手順"), cloudtrail.notifier.render.Language.JA));
+                DoctorCommand.line(CheckResult.unchecked(Topic.DEAD_LETTERS, "理由", "手順"), cloudtrail.notifier.config.Language.JA));
     }
 }

@@ -1,6 +1,6 @@
 package cloudtrail.notifier.robustness;
 
-import cloudtrail.notifier.render.Language;
+import cloudtrail.notifier.config.Language;
 import cloudtrail.notifier.render.Limits;
 import cloudtrail.notifier.render.Notification;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import cloudtrail.notifier.event.EventParser;
 import cloudtrail.notifier.event.InvalidEventException;
-import cloudtrail.notifier.render.Language;
+import cloudtrail.notifier.config.Language;
 import cloudtrail.notifier.render.Notification;
 import cloudtrail.notifier.render.NotificationRenderer;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package cloudtrail.notifier.render;
+package cloudtrail.notifier.config;
 
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
-package cloudtrail.notifier.render;
+package cloudtrail.notifier.catalog;
 
+import cloudtrail.notifier.config.Language;
 import java.util.Locale;
 
 /** How urgent a notification is. It leads the subject and is a message attribute for filter policies. */
