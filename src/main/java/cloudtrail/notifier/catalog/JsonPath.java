@@ -27,6 +27,11 @@ public record JsonPath(String text, List<Step> steps) {
         return new JsonPath(text, List.copyOf(steps));
     }
 
+    /** The last field's name: what a value at the path is called when the catalog gives no kind. */
+    public String leaf() {
+        return steps.get(steps.size() - 1).field();
+    }
+
     /** The first field: the record field the path starts from. */
     public String root() {
         return steps.get(0).field();

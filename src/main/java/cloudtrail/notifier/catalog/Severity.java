@@ -22,6 +22,21 @@ public enum Severity {
     }
 
     /** The value of the "severity" message attribute: critical, warning or info. */
+    /** "critical", "warning" or "info" (any case); null for anything else. */
+    public static Severity fromAttribute(String value) {
+        for (Severity s : values()) {
+            if (s.attributeValue().equalsIgnoreCase(value)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** The less urgent of the two. */
+    public Severity atMost(Severity other) {
+        return ordinal() >= other.ordinal() ? this : other;
+    }
+
     public String attributeValue() {
         return name().toLowerCase(Locale.ROOT);
     }

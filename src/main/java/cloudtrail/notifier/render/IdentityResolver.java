@@ -29,6 +29,27 @@ public final class IdentityResolver {
         return who;
     }
 
+    /**
+     * Who, in a few characters for the subject: the user or session name (for a role, the session,
+     * which is the person), "ルートユーザー", the service; null when the record names nobody.
+     */
+    public String shortName(UserIdentity id, Language language) {
+        String name = switch (id.type()) {
+            case ROOT -> Msg.ROOT_USER.in(language);
+            case IAM_USER -> first(id.userName(), arnName(id.arn()));
+            case ASSUMED_ROLE -> {
+                String[] roleAndSession = assumedRoleParts(id.arn());
+                yield first(roleAndSession[1], afterColon(id.principalId()), roleAndSession[0]);
+            }
+            case FEDERATED_USER -> first(arnName(id.arn()), afterColon(id.principalId()));
+            case AWS_SERVICE -> first(id.invokedBy());
+            case AWS_ACCOUNT -> first(id.accountId());
+            case IDENTITY_CENTER_USER -> first(id.userName(), id.onBehalfOfUserId());
+            default -> first(id.userName(), arnName(id.arn()), id.invokedBy());
+        };
+        return name == null ? null : SafeText.line(name, 40, language);
+    }
+
     private String base(UserIdentity id, Language language) {
         return switch (id.type()) {
             case ROOT -> Msg.ROOT_USER.in(language);

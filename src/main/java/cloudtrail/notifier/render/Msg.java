@@ -3,6 +3,14 @@ package cloudtrail.notifier.render;
 import cloudtrail.notifier.config.Language;
 /** Every fixed piece of text a notification uses, in each language. */
 public enum Msg {
+    // labels of the five lines a notification opens with, then what follows them
+    WHAT("何が", "What"),
+    WHO("誰が", "Who"),
+    WHERE("どこで", "Where"),
+    WHEN("いつ", "When"),
+    RESULT("結果", "Result"),
+    REASON("理由", "Why"),
+    NEXT("次の対応", "What to do"),
     // labels
     SUMMARY("概要", "Summary"),
     SEVERITY("重要度", "Severity"),
@@ -12,7 +20,7 @@ public enum Msg {
     ACCOUNT("アカウント", "Account"),
     REGION("リージョン", "Region"),
     EVENT("イベント", "Event"),
-    TARGETS("対象リソース", "Resources"),
+    TARGETS("対象", "Targets"),
     SOURCE_IP("送信元 IP", "Source IP"),
     USER_AGENT("ユーザーエージェント", "User agent"),
     MFA("MFA", "MFA"),
@@ -27,6 +35,10 @@ public enum Msg {
     DETAILS("詳細", "Details"),
 
     // values
+    WHERE_ACCOUNT_REGION("アカウント %s、%s", "account %s, %s"),
+    WHERE_ACCOUNT("アカウント %s", "account %s"),
+    REGION_NAMED("%s（%s）", "%s (%s)"),
+    MFA_AT_IDP("IdP で判断（AWS には記録されない）", "decided at the identity provider (not recorded by AWS)"),
     NOT_AVAILABLE("（情報なし）", "(not available)"),
     WITHHELD("（秘匿のため非表示）", "(withheld: secret)"),
     SUCCESS("成功", "Succeeded"),
@@ -44,8 +56,9 @@ public enum Msg {
     EVENT_GENERIC("%s のイベント", "%s event"),
 
     // subject and summary
-    SUBJECT("【%s】%s（アカウント %s）", "[%s] %s (account %s)"),
+    SUBJECT("【%s】%s（%s）", "[%s] %s (%s)"),
     SUBJECT_NO_ACCOUNT("【%s】%s", "[%s] %s"),
+    SUBJECT_WHO_ACCOUNT("%s・%s", "%s, %s"),
     BY_ROOT("ルートユーザーによる%s", "Root user: %s"),
     BY_ROOT_CALL("ルートユーザーによる %s", "Root user: %s"),
     FAILED_SUFFIX("（失敗）", " (failed)"),

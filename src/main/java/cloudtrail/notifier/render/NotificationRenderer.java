@@ -2,7 +2,16 @@ package cloudtrail.notifier.render;
 
 import cloudtrail.notifier.catalog.Severity;
 import cloudtrail.notifier.config.Language;
+import cloudtrail.notifier.catalog.Assessor;
+import cloudtrail.notifier.catalog.Catalog;
+import cloudtrail.notifier.catalog.Reason;
+import cloudtrail.notifier.catalog.EventEntry;
+import cloudtrail.notifier.catalog.TargetSpec;
+import cloudtrail.notifier.catalog.Text;
 import cloudtrail.notifier.event.CloudTrailEvent;
+import cloudtrail.notifier.event.IdentityType;
+import cloudtrail.notifier.event.JsonTrees;
+import com.fasterxml.jackson.databind.JsonNode;
 import cloudtrail.notifier.event.CloudTrailRecord;
 import cloudtrail.notifier.event.EventTime;
 import cloudtrail.notifier.event.NotifierEvent;
@@ -28,6 +37,9 @@ public final class NotificationRenderer {
     private static final int MAX_DETAIL_FIELD = 1_000;
     private static final int MAX_DETAIL_LEAVES = 25;
     private static final int MAX_DETAIL_DEPTH = 8;
+    private static final int MAX_NEXT = 1_000;
+    private static final int MAX_TARGETS = 20;
+    private static final int MAX_SUBJECT_TARGET = 40;
     /** Shown on lines of their own, or the same as the envelope's: not repeated among the details. */
     private static final Set<String> LIFTED_DETAIL_FIELDS =
             Set.of("title", "description", "severity", "type", "schemaVersion", "accountId", "region", "partition");
@@ -35,19 +47,27 @@ public final class NotificationRenderer {
     private final Language language;
     private final TimeFormat time;
     private final int maxMessageBytes;
-    private final Descriptions descriptions = Descriptions.load();
+    private final Catalog catalog;
+    private final Assessor assessor;
     private final IdentityResolver identities = new IdentityResolver();
     private final ResourceExtractor resources = new ResourceExtractor();
-    private final SeverityPolicy severityPolicy = new SeverityPolicy();
+    private final SeverityPolicy severityPolicy;
 
     public NotificationRenderer(ZoneId zone, Language language) {
         this(zone, language, Limits.MAX_MESSAGE_BYTES);
     }
 
     NotificationRenderer(ZoneId zone, Language language, int maxMessageBytes) {
+        this(zone, language, maxMessageBytes, Catalog.load(new JsonTrees()));
+    }
+
+    NotificationRenderer(ZoneId zone, Language language, int maxMessageBytes, Catalog catalog) {
         this.language = language;
         this.time = new TimeFormat(zone);
         this.maxMessageBytes = maxMessageBytes;
+        this.catalog = catalog;
+        this.assessor = new Assessor(catalog);
+        this.severityPolicy = new SeverityPolicy(catalog);
     }
 
     public Language language() {
@@ -64,45 +84,118 @@ public final class NotificationRenderer {
     private Notification render(CloudTrailEvent e) {
         CloudTrailRecord r = e.record();
         Outcome outcome = Outcome.of(r);
-        Reason reason = severityPolicy.assess(r, outcome);
+        Assessor.Assessment assessment = assessor.assess(r, outcome.failed());
         String account = Coalesce.first(e.envelope().account(), r.recipientAccountId(), r.userIdentity().accountId());
         String region = Coalesce.first(r.awsRegion(), e.envelope().region());
         EventTime when = r.eventTime().isPresent() ? r.eventTime() : e.envelope().time();
         String summary = summary(r, outcome);
+        List<Target> targets = targets(r);
 
         Body body = new Body(language);
-        body.line(Msg.SUMMARY, summary);
-        body.line(Msg.SEVERITY, severityText(reason));
-        body.line(Msg.OUTCOME, outcomeText(outcome));
-        body.line(Msg.ACTOR, identities.describe(r.userIdentity(), account, language));
-        body.line(Msg.TIME, time.line(when, language));
-        body.line(Msg.ACCOUNT, safe(account, MAX_SHORT));
-        body.line(Msg.REGION, safe(region, MAX_SHORT));
-        ResourceExtractor.Found found = resources.extract(r, language);
-        body.list(Msg.TARGETS, targetLines(found.targets()), found.omitted());
+        body.line(Msg.WHAT, summary);
+        body.line(Msg.WHO, identities.describe(r.userIdentity(), account, language));
+        body.line(Msg.WHERE, where(account, region));
+        body.line(Msg.WHEN, time.line(when, language));
+        body.line(Msg.RESULT, outcomeText(outcome));
+        body.list(Msg.TARGETS, targetLines(targets), 0);
+        body.line(Msg.REASON, Msg.SEVERITY_WITH_REASON.format(language, assessment.severity().label(language),
+                assessment.label(language)));
+        if (assessment.severity() != Severity.INFO && assessment.next() != null) {
+            body.line(Msg.NEXT, safe(assessment.next().in(language), MAX_NEXT));
+        }
+        body.blank();
         body.line(Msg.EVENT, eventText(r.callSource(), r.callName()));
         body.line(Msg.SOURCE_IP, safe(r.sourceIpAddress(), MAX_SHORT));
-        body.line(Msg.USER_AGENT, safe(r.userAgent(), MAX_USER_AGENT));
-        if (r.isConsoleSignIn()) {
-            Boolean mfa = r.mfaUsed();
-            body.line(Msg.MFA, mfa == null ? null : (mfa ? Msg.MFA_USED : Msg.MFA_NOT_USED).in(language));
-        }
+        body.line(Msg.USER_AGENT, userAgent(r.userAgent()));
+        body.line(Msg.MFA, mfa(r));
         Boolean readOnly = r.readOnly();
         body.line(Msg.ACCESS, readOnly == null ? null : (readOnly ? Msg.READ_ONLY : Msg.WRITE).in(language));
         body.line(Msg.EVENT_ID, safe(r.eventId(), MAX_SHORT));
-        String link = consoleLink(region, r.eventId());
-        if (link != null) {
-            body.line(Msg.CONSOLE_LINK, link);
-        }
+        body.line(Msg.CONSOLE_LINK, consoleLink(region, r.eventId()));
 
         Map<String, String> attributes = new LinkedHashMap<>();
-        attribute(attributes, "severity", reason.severity().attributeValue());
+        attribute(attributes, "severity", assessment.severity().attributeValue());
         attribute(attributes, "eventSource", r.eventSource());
         attribute(attributes, "eventName", r.eventName());
         attribute(attributes, "account", account);
         attribute(attributes, "region", region);
         attribute(attributes, "outcome", outcome.failed() ? "failure" : "success");
-        return new Notification(subject(reason.severity(), summary, account), body.build(maxMessageBytes), attributes);
+        String subjectWhat = targets.isEmpty() || targets.get(0).withheld() ? summary
+                : summary + ": " + safe(shortName(targets.get(0).value()), MAX_SUBJECT_TARGET);
+        return new Notification(subject(assessment.severity(), subjectWhat, identities.shortName(r.userIdentity(), language), account),
+                body.build(maxMessageBytes), attributes);
+    }
+
+    /** A resource as the subject names it: an ARN by its last part (the trail's name, not its ARN). */
+    static String shortName(String value) {
+        if (value != null && value.startsWith("arn:")) {
+            int cut = Math.max(value.lastIndexOf('/'), value.lastIndexOf(':'));
+            if (cut > 0 && cut < value.length() - 1) {
+                return value.substring(cut + 1);
+            }
+        }
+        return value;
+    }
+
+    /** 「アカウント 111122223333、東京（ap-northeast-1）」. */
+    private String where(String account, String region) {
+        String regionText = null;
+        if (region != null) {
+            Text name = catalog.region(region);
+            regionText = name == null ? safe(region, MAX_SHORT) : Msg.REGION_NAMED.format(language, name.in(language), safe(region, MAX_SHORT));
+        }
+        if (account == null) {
+            return regionText;
+        }
+        String acc = safe(account, MAX_SHORT);
+        return regionText == null ? Msg.WHERE_ACCOUNT.format(language, acc) : Msg.WHERE_ACCOUNT_REGION.format(language, acc, regionText);
+    }
+
+    /** What made the call, as a reader calls it; the raw user agent when the catalog does not know it. */
+    private String userAgent(String userAgent) {
+        String summary = catalog.userAgents().summarise(userAgent, language);
+        return summary != null ? safe(summary, MAX_SHORT) : safe(userAgent, MAX_USER_AGENT);
+    }
+
+    /**
+     * MFA for sign-ins (MFAUsed) and for API calls (the session's mfaAuthenticated). A federated sign-in
+     * does its MFA at the identity provider, which AWS does not see: saying 「使用なし」 would be wrong.
+     */
+    private String mfa(CloudTrailRecord r) {
+        if (r.isConsoleSignIn() && "ConsoleLogin".equals(r.eventName())) {
+            IdentityType type = r.userIdentity().type();
+            if (type == IdentityType.ASSUMED_ROLE || type == IdentityType.FEDERATED_USER || type == IdentityType.SAML_USER
+                    || type == IdentityType.WEB_IDENTITY_USER) {
+                return Msg.MFA_AT_IDP.in(language);
+            }
+            Boolean used = r.mfaUsed();
+            return used == null ? null : (used ? Msg.MFA_USED : Msg.MFA_NOT_USED).in(language);
+        }
+        JsonNode flag = r.detail() == null ? null
+                : r.detail().path("userIdentity").path("sessionContext").path("attributes").get("mfaAuthenticated");
+        Boolean authenticated = flag == null ? null : cloudtrail.notifier.event.Json.bool(flag);
+        return authenticated == null ? null : (authenticated ? Msg.MFA_USED : Msg.MFA_NOT_USED).in(language);
+    }
+
+    /** The resources the catalog says the call names; the generic extraction when it says nothing. */
+    private List<Target> targets(CloudTrailRecord r) {
+        EventEntry entry = catalog.event(r.eventSource(), r.eventName()).orElse(null);
+        if (entry == null || entry.targets().isEmpty() || r.detail() == null) {
+            return resources.extract(r, language).targets();
+        }
+        List<Target> out = new java.util.ArrayList<>();
+        for (TargetSpec spec : entry.targets()) {
+            Text kind = spec.kind() == null ? null : catalog.kind(r.eventSource(), spec.kind());
+            String label = kind != null ? kind.in(language) : spec.path().leaf();
+            for (String value : spec.path().texts(r.detail())) {
+                if (out.size() == MAX_TARGETS) {
+                    return out;
+                }
+                boolean secret = SecretKeys.isSecret(spec.path().leaf());
+                out.add(secret ? Target.withheldField(label) : Target.field(label, value));
+            }
+        }
+        return out.isEmpty() ? resources.extract(r, language).targets() : out;
     }
 
     private Notification render(OtherEvent e) {
@@ -152,20 +245,31 @@ public final class NotificationRenderer {
         attribute(attributes, "eventName", e.envelope().detailType());
         attribute(attributes, "account", account);
         attribute(attributes, "region", e.envelope().region());
-        return new Notification(subject(reason.severity(), summary, account), body.build(maxMessageBytes), attributes);
+        return new Notification(subject(reason.severity(), summary, null, account), body.build(maxMessageBytes), attributes);
     }
 
     private String summary(CloudTrailRecord r, Outcome outcome) {
         if (r.isInsight()) {
             return insightSummary(r);
         }
-        String described = descriptions.describe(r.eventSource(), r.eventName(), language);
-        String what = described != null ? described
-                : SafeText.line(Coalesce.first(r.eventName(), Msg.NOT_AVAILABLE.in(language)), MAX_SHORT, language);
-        if (r.userIdentity().type() == cloudtrail.notifier.event.IdentityType.ROOT) {
-            what = (described != null ? Msg.BY_ROOT : Msg.BY_ROOT_CALL).format(language, what);
+        String what = SafeText.line(phrase(r.eventSource(), r.eventName()), MAX_SHORT, language);
+        if (r.userIdentity().type() == IdentityType.ROOT) {
+            what = Msg.BY_ROOT.format(language, what);
         }
         return outcome.failed() ? what + Msg.FAILED_SUFFIX.in(language) : what;
+    }
+
+    /** What the call did, in words: the catalog's phrase, or one composed from the API's verb and noun. */
+    String phrase(String eventSource, String eventName) {
+        if (eventName == null) {
+            return Msg.NOT_AVAILABLE.in(language);
+        }
+        EventEntry entry = catalog.event(eventSource, eventName).orElse(null);
+        if (entry != null) {
+            return entry.phrase().in(language);
+        }
+        Map<String, Text> nouns = catalog.service(eventSource).map(Catalog.ServiceFile::nouns).orElse(Map.of());
+        return catalog.words().compose(eventName, catalog.serviceName(eventSource), nouns, language);
     }
 
     /** "CloudTrail Insights: API 呼び出し量の異常を検出（CompleteLifecycleAction）". */
@@ -207,17 +311,22 @@ public final class NotificationRenderer {
     private List<String> targetLines(List<Target> targets) {
         List<String> lines = new java.util.ArrayList<>(targets.size());
         for (Target t : targets) {
-            String label = t.kind() == ResourceKind.FIELD ? safe(t.field(), MAX_SHORT) : t.kind().label(language);
             String value = t.withheld() ? Msg.WITHHELD.in(language) : safe(t.value(), MAX_TARGET);
+            String label = t.kind() == ResourceKind.FIELD ? safe(t.field(), MAX_SHORT) : t.kind().label(language);
             lines.add(label + ": " + value);
         }
         return lines;
     }
 
-    /** "【重大】summary（アカウント 111122223333）", cut to what SNS accepts as a subject. */
-    String subject(Severity severity, String summary, String account) {
+    /**
+     * "【重大】summary（who・111122223333）": severity first, then what happened and to what, who, and the
+     * account last; cut to what SNS accepts as a subject, the summary giving way first.
+     */
+    String subject(Severity severity, String summary, String who, String account) {
         String safeAccount = account == null ? null : SafeText.line(account, 20, language);
-        String s = compose(severity, summary, safeAccount);
+        String tail = who == null ? safeAccount
+                : safeAccount == null ? who : Msg.SUBJECT_WHO_ACCOUNT.format(language, who, safeAccount);
+        String s = compose(severity, summary, tail);
         if (s.length() <= Limits.MAX_SUBJECT_CHARS) {
             return s;
         }
@@ -226,11 +335,11 @@ public final class NotificationRenderer {
         if (keep > 0 && Character.isHighSurrogate(summary.charAt(keep - 1))) {
             keep--;
         }
-        String shortened = compose(severity, summary.substring(0, keep) + "…", safeAccount);
+        String shortened = compose(severity, summary.substring(0, keep) + "…", tail);
         return shortened.length() <= Limits.MAX_SUBJECT_CHARS ? shortened : cut(shortened, Limits.MAX_SUBJECT_CHARS);
     }
 
-    /** The last resort, when even the account (escaped, it can grow) does not fit: cut the whole subject. */
+    /** The last resort, when even the tail (escaped, it can grow) does not fit: cut the whole subject. */
     private static String cut(String s, int max) {
         int end = max - 1;
         if (Character.isHighSurrogate(s.charAt(end - 1))) {
@@ -239,10 +348,10 @@ public final class NotificationRenderer {
         return s.substring(0, end) + "…";
     }
 
-    private String compose(Severity severity, String summary, String account) {
-        return account == null
+    private String compose(Severity severity, String summary, String tail) {
+        return tail == null
                 ? Msg.SUBJECT_NO_ACCOUNT.format(language, severity.label(language), summary)
-                : Msg.SUBJECT.format(language, severity.label(language), summary, account);
+                : Msg.SUBJECT.format(language, severity.label(language), summary, tail);
     }
 
     /** The event in the CloudTrail console of its region, or null when the event cannot be linked. */
@@ -311,14 +420,21 @@ public final class NotificationRenderer {
             this.language = language;
         }
 
+        /** A line with nothing to say is left out rather than shown as "not available". */
         void line(Msg label, String value) {
-            text.append(label.in(language)).append(": ")
-                    .append(value == null ? Msg.NOT_AVAILABLE.in(language) : value).append('\n');
+            if (value == null || value.isEmpty()) {
+                return;
+            }
+            text.append(label.in(language)).append(": ").append(value).append('\n');
+        }
+
+        /** Separates the five lines and what follows them from the details. */
+        void blank() {
+            text.append('\n');
         }
 
         void list(Msg label, List<String> items, int omitted) {
             if (items.isEmpty()) {
-                line(label, null);
                 return;
             }
             text.append(label.in(language)).append(":\n");

@@ -4,13 +4,15 @@ import cloudtrail.notifier.config.Language;
 import cloudtrail.notifier.event.EventTime;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.format.TextStyle;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Locale;
 
 /**
  * Writes a time in the reader's zone with the zone spelled out, and in UTC beside it, so nobody has
- * to guess which clock a line means: "2023-04-25 18:47:10 JST (UTC+09:00)".
+ * to guess which clock a line means: 「2023-04-25（火）18:47:10 JST（UTC 2023-04-25 09:47:10）」, with the
+ * weekday, since "Saturday night" is how an operator on call thinks of it.
  */
 public final class TimeFormat {
     private final ZoneId zone;
@@ -72,9 +74,47 @@ public final class TimeFormat {
                     ? Msg.TIME_UNREADABLE.format(language, SafeText.line(time.raw(), 100, language))
                     : Msg.NOT_AVAILABLE.in(language);
         }
-        if (zone.normalized().equals(ZoneOffset.UTC)) {
-            return local(time.instant());
+        Instant instant = time.instant();
+        ZonedDateTime t = instant.atZone(zone);
+        StringBuilder b = new StringBuilder(64);
+        String weekday = t.getDayOfWeek().getDisplayName(TextStyle.SHORT, language.locale());
+        if (language == Language.JA) {
+            appendDate(b, t.toLocalDate()).append('（').append(weekday).append('）');
+        } else {
+            appendDate(b.append(weekday).append(' '), t.toLocalDate()).append(' ');
         }
-        return local(time.instant()) + " / " + Msg.TIME_UTC.format(language, utc(time.instant()));
+        appendTime(b, t.toLocalTime()).append(' ').append(zoneLabel(instant, t));
+        if (!zone.normalized().equals(ZoneOffset.UTC)) {
+            b.append(language == Language.JA ? "（UTC " : " (UTC ").append(utc(instant)).append(language == Language.JA ? "）" : ")");
+        }
+        return b.toString();
+    }
+
+    /** "JST", "EDT"; "UTC+05:30" where the zone has no abbreviation; "UTC" for UTC itself. */
+    private String zoneLabel(Instant instant, ZonedDateTime t) {
+        if (zone.normalized().equals(ZoneOffset.UTC)) {
+            return "UTC";
+        }
+        String name = zone.getRules().isDaylightSavings(instant) ? daylightName : standardName;
+        if (name.startsWith("GMT") || name.startsWith("UTC") || name.startsWith("+") || name.startsWith("-")) {
+            return "UTC" + t.getOffset().getId();
+        }
+        return name;
+    }
+
+    private static StringBuilder appendDate(StringBuilder b, java.time.LocalDate d) {
+        int year = d.getYear();
+        if (year < 1000 || year > 9999) {
+            return b.append(d); // ISO's own form for years it pads or signs
+        }
+        b.append(year).append('-');
+        two(b, d.getMonthValue()).append('-');
+        return two(b, d.getDayOfMonth());
+    }
+
+    private static StringBuilder appendTime(StringBuilder b, java.time.LocalTime t) {
+        two(b, t.getHour()).append(':');
+        two(b, t.getMinute()).append(':');
+        return two(b, t.getSecond());
     }
 }

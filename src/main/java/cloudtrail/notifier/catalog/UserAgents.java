@@ -1,0 +1,68 @@
+package cloudtrail.notifier.catalog;
+
+import cloudtrail.notifier.config.Language;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Says what made the call, as a reader calls it: 「AWS CLI 2.15（Linux）」 rather than
+ * "aws-cli/2.15.0 Python/3.11.6 Linux/6.1.0 exe/x86_64.amzn.2023 prompt/off command/s3.ls". The table
+ * is data (user-agents.json): the first client pattern that matches names the tool, {1} its version;
+ * the first system pattern, the operating system. A user agent nothing matches is shown as it is.
+ */
+public final class UserAgents {
+    /** Only the start of a user agent is read: enough to know the tool, and cheap however long it is. */
+    private static final int MAX_READ = 512;
+
+    /** @param system whether to add the operating system (not for a browser or an AWS service) */
+    private record Rule(Pattern pattern, Text text, boolean system) {}
+
+    private final List<Rule> clients;
+    private final List<Rule> systems;
+
+    private UserAgents(List<Rule> clients, List<Rule> systems) {
+        this.clients = clients;
+        this.systems = systems;
+    }
+
+    static UserAgents of(JsonNode root) {
+        return new UserAgents(rules(root.path("clients")), rules(root.path("systems")));
+    }
+
+    private static List<Rule> rules(JsonNode list) {
+        List<Rule> out = new ArrayList<>();
+        for (JsonNode r : list) {
+            out.add(new Rule(Pattern.compile(r.path("match").asText()), Text.of(r, "user-agents.json " + r.path("match").asText()),
+                    r.path("system").asBoolean(true)));
+        }
+        return List.copyOf(out);
+    }
+
+    /** The summary, or null when no client pattern matches. */
+    public String summarise(String userAgent, Language language) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return null;
+        }
+        String ua = userAgent.length() > MAX_READ ? userAgent.substring(0, MAX_READ) : userAgent;
+        for (Rule client : clients) {
+            Matcher m = client.pattern().matcher(ua);
+            if (m.find()) {
+                String name = client.text().in(language);
+                if (m.groupCount() >= 1 && m.group(1) != null) {
+                    name = name.replace("{1}", m.group(1));
+                }
+                for (Rule system : client.system() ? systems : List.<Rule>of()) {
+                    if (system.pattern().matcher(ua).find()) {
+                        String os = system.text().in(language);
+                        return language == Language.JA ? name + "（" + os + "）" : name + " (" + os + ")";
+                    }
+                }
+                return name;
+            }
+        }
+        return null;
+    }
+}
