@@ -39,6 +39,23 @@ public final class Words {
         return new Words(List.copyOf(verbs), Map.copyOf(nouns), Map.copyOf(services));
     }
 
+    /**
+     * Whether a word is an API name rather than a word of a phrase: CamelCase that starts with one of
+     * the verbs (DescribeInstances, PutEventSelectors), as opposed to a product name (CloudTrail, DynamoDB).
+     */
+    public boolean looksLikeApiName(String word) {
+        if (word.length() < 4 || !Character.isUpperCase(word.charAt(0))) {
+            return false;
+        }
+        for (Map.Entry<String, Text> v : verbsLongestFirst) {
+            String key = v.getKey();
+            if (word.startsWith(key) && word.length() > key.length() && Character.isUpperCase(word.charAt(key.length()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     Text service(String prefix) {
         return prefix == null ? null : services.get(prefix);
     }

@@ -185,7 +185,7 @@ public final class NotificationRenderer {
         }
         List<Target> out = new java.util.ArrayList<>();
         for (TargetSpec spec : entry.targets()) {
-            Text kind = spec.kind() == null ? null : catalog.kind(r.eventSource(), spec.kind());
+            Text kind = spec.kind() == null || spec.kind().equals("field") ? null : catalog.kind(r.eventSource(), spec.kind());
             String label = kind != null ? kind.in(language) : spec.path().leaf();
             for (String value : spec.path().texts(r.detail())) {
                 if (out.size() == MAX_TARGETS) {

@@ -26,101 +26,57 @@ public final class ResourceExtractor {
     /** Found targets, and how many more there were than a notification lists. */
     public record Found(List<Target> targets, int omitted) {}
 
-    private static final Map<String, ResourceKind> EC2_IDS = Map.ofEntries(
-            Map.entry("instanceId", ResourceKind.EC2_INSTANCE),
-            Map.entry("groupId", ResourceKind.SECURITY_GROUP),
-            Map.entry("groupName", ResourceKind.SECURITY_GROUP),
-            Map.entry("vpcId", ResourceKind.VPC),
-            Map.entry("subnetId", ResourceKind.SUBNET),
-            Map.entry("routeTableId", ResourceKind.ROUTE_TABLE),
-            Map.entry("destinationCidrBlock", ResourceKind.ROUTE),
-            Map.entry("destinationIpv6CidrBlock", ResourceKind.ROUTE),
-            Map.entry("internetGatewayId", ResourceKind.GATEWAY),
-            Map.entry("natGatewayId", ResourceKind.GATEWAY),
-            Map.entry("customerGatewayId", ResourceKind.GATEWAY),
-            Map.entry("transitGatewayId", ResourceKind.GATEWAY),
-            Map.entry("gatewayId", ResourceKind.GATEWAY),
-            Map.entry("vpcPeeringConnectionId", ResourceKind.GATEWAY));
 
-    /** EC2 request fields worth naming that have no kind of their own. */
-    private static final String[] EC2_FIELDS = {"associationId", "snapshotId", "imageId", "keyName", "volumeId", "attribute"};
-
+    /**
+     * What a call touched when the catalog does not say: a bounded sample of its request (secrets
+     * withheld), or, for an Insights event, the rates and callers it compares.
+     */
     public Found extract(CloudTrailRecord r, Language language) {
         Collector c = new Collector();
-        JsonNode req = r.requestParameters();
-        JsonNode resp = r.responseElements();
-        String source = r.eventSource() == null ? "" : r.eventSource();
-        switch (source) {
-            case "ec2.amazonaws.com" -> ec2(req, resp, r.eventName(), c, language);
-            case "iam.amazonaws.com" -> iam(req, resp, r.eventName(), c);
-            case "s3.amazonaws.com" -> s3(req, c);
-            case "kms.amazonaws.com" -> kms(r, req, resp, c);
-            case "secretsmanager.amazonaws.com" -> secrets(req, resp, c);
-            case "ssm.amazonaws.com" -> ssm(req, resp, c);
-            case "cloudtrail.amazonaws.com" -> cloudtrail(req, c);
-            case "organizations.amazonaws.com" -> organizations(req, resp, r.serviceEventDetails(), c, language);
-            case "sts.amazonaws.com" -> sts(req, c);
-            default -> { }
-        }
-        if (r.insightDetails() != null) {
+        if (r.isInsight()) {
             insight(r.insightDetails(), c);
-        }
-        if (c.isEmpty()) {
-            for (ResourceRef ref : r.resources()) {
-                c.add(ResourceKind.ARN, ref.arn());
-            }
-        }
-        if (c.isEmpty() && req != null) {
-            generic(req, c);
+        } else {
+            generic(r.requestParameters(), c);
         }
         return new Found(List.copyOf(c.targets), c.omitted);
     }
 
-    private static void ec2(JsonNode req, JsonNode resp, String eventName, Collector c, Language language) {
-        for (JsonNode item : items(req, "instancesSet")) {
-            c.add(ResourceKind.EC2_INSTANCE, Json.text(item, "instanceId"));
-        }
-        for (JsonNode item : items(resp, "instancesSet")) {
-            c.add(ResourceKind.EC2_INSTANCE, Json.text(item, "instanceId"));
-        }
-        for (JsonNode item : items(req, "instanceIds")) {
-            c.add(ResourceKind.EC2_INSTANCE, Json.text(item));
-        }
-        boolean egress = eventName != null && eventName.contains("Egress");
-        String group = Coalesce.first(Json.text(req, "groupId"), Json.text(req, "groupName"));
-        for (JsonNode permission : items(req, "ipPermissions")) {
-            c.add(ResourceKind.SECURITY_GROUP_RULE, securityGroupRule(group, permission, egress, language));
-        }
-        JsonNode modify = Json.object(req, "ModifySecurityGroupRulesRequest");
-        if (modify != null) {
-            c.add(ResourceKind.SECURITY_GROUP, Json.text(modify, "GroupId"));
-            for (JsonNode rule : arrayOrSelf(modify.get("SecurityGroupRule"))) {
-                c.add(ResourceKind.SECURITY_GROUP_RULE, modifiedRule(rule, language));
-            }
-        }
-        if (req != null && req.has("ruleNumber")) {
-            c.add(ResourceKind.NETWORK_ACL_ENTRY, networkAclEntry(req, language));
-        } else {
-            c.add(ResourceKind.NETWORK_ACL, Json.text(req, "networkAclId"));
-        }
-        c.add(ResourceKind.NETWORK_ACL, Json.text(Json.object(resp, "networkAcl"), "networkAclId"));
-        if (req != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = req.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
-                ResourceKind kind = EC2_IDS.get(e.getKey());
-                if (kind == ResourceKind.SECURITY_GROUP && group != null && req.has("ipPermissions")) {
-                    continue; // the rule lines already name the group
-                }
-                if (kind != null) {
-                    c.add(kind, Json.text(e.getValue()));
+    /**
+     * A target the catalog names by a format, because what it means takes code to say: a security group
+     * rule's direction, protocol, ports and peer, a network ACL entry, an account being created.
+     *
+     * @param node the value at the target's path
+     * @throws IllegalArgumentException for a format nobody wrote
+     */
+    public static List<String> format(String name, JsonNode node, CloudTrailRecord r, Language language) {
+        List<String> out = new ArrayList<>();
+        switch (name) {
+            case "security-group-rules" -> {
+                boolean egress = r.eventName() != null && r.eventName().contains("Egress");
+                String group = Coalesce.first(Json.text(node, "groupId"), Json.text(node, "groupName"));
+                for (JsonNode permission : items(node, "ipPermissions")) {
+                    addIfPresent(out, securityGroupRule(group, permission, egress, language));
                 }
             }
-            for (String field : EC2_FIELDS) {
-                c.addField(field, Json.text(req, field));
+            case "security-group-rule-changes" -> {
+                for (JsonNode rule : arrayOrSelf(node.get("SecurityGroupRule"))) {
+                    addIfPresent(out, modifiedRule(rule, language));
+                }
             }
+            case "network-acl-entry" -> {
+                if (node.has("ruleNumber")) {
+                    out.add(networkAclEntry(node, language));
+                }
+            }
+            case "organization-account-status" -> out.add(accountStatus(node, language));
+            default -> throw new IllegalArgumentException("unknown target format '" + name + "'");
         }
-        c.add(ResourceKind.SECURITY_GROUP, Json.text(resp, "groupId"));
+        return out;
     }
+
+    /** The formats {@link #format} knows, for the catalog's consistency test. */
+    public static final Set<String> FORMATS =
+            Set.of("security-group-rules", "security-group-rule-changes", "network-acl-entry", "organization-account-status");
 
     /** "sg-0123: inbound tcp 22 from 0.0.0.0/0". */
     private static String securityGroupRule(String group, JsonNode p, boolean egress, Language language) {
@@ -223,96 +179,6 @@ public final class ResourceExtractor {
         return from + "-" + to;
     }
 
-    private static void iam(JsonNode req, JsonNode resp, String eventName, Collector c) {
-        c.add(ResourceKind.IAM_USER, Json.text(req, "userName"));
-        c.add(ResourceKind.IAM_ROLE, Json.text(req, "roleName"));
-        c.add(ResourceKind.IAM_GROUP, Json.text(req, "groupName"));
-        c.add(ResourceKind.IAM_POLICY, Json.text(req, "policyArn"));
-        boolean inline = eventName != null && (eventName.startsWith("Put") || eventName.startsWith("Delete"))
-                && eventName.endsWith("Policy") && !eventName.equals("DeletePolicy");
-        c.add(inline ? ResourceKind.INLINE_POLICY : ResourceKind.IAM_POLICY, Json.text(req, "policyName"));
-        c.add(ResourceKind.IAM_POLICY, Json.text(req, "permissionsBoundary"));
-        c.add(ResourceKind.ACCESS_KEY, Json.text(req, "accessKeyId"));
-        JsonNode key = Json.object(resp, "accessKey");
-        c.add(ResourceKind.ACCESS_KEY, Json.text(key, "accessKeyId"));
-        if (key != null && Json.text(req, "userName") == null) {
-            // CreateAccessKey without userName makes a key for the caller; the response says whose.
-            c.add(ResourceKind.IAM_USER, Json.text(key, "userName"));
-        }
-        c.add(ResourceKind.MFA_DEVICE, Json.text(req, "serialNumber"));
-        c.addField("instanceProfileName", Json.text(req, "instanceProfileName"));
-        c.addField("sAMLProviderArn", Json.text(req, "sAMLProviderArn"));
-        c.addField("url", Json.text(req, "url"));
-    }
-
-    private static void s3(JsonNode req, Collector c) {
-        String bucket = Json.text(req, "bucketName");
-        c.add(ResourceKind.S3_BUCKET, bucket);
-        String key = Json.text(req, "key");
-        if (key != null) {
-            c.add(ResourceKind.S3_OBJECT, bucket == null ? key : bucket + "/" + key);
-        }
-    }
-
-    private static void kms(CloudTrailRecord r, JsonNode req, JsonNode resp, Collector c) {
-        for (ResourceRef ref : r.resources()) {
-            if (ref.type() == null || ref.type().equals("AWS::KMS::Key")) {
-                c.add(ResourceKind.KMS_KEY, ref.arn());
-            }
-        }
-        if (c.isEmpty()) {
-            c.add(ResourceKind.KMS_KEY, Json.text(req, "keyId"));
-            c.add(ResourceKind.KMS_KEY, Json.text(Json.object(resp, "keyMetadata"), "arn"));
-        }
-        c.addField("aliasName", Json.text(req, "aliasName"));
-        c.addField("pendingWindowInDays", Json.text(req, "pendingWindowInDays"));
-    }
-
-    private static void secrets(JsonNode req, JsonNode resp, Collector c) {
-        String id = Coalesce.first(Json.text(req, "secretId"), Json.text(req, "name"));
-        c.add(ResourceKind.SECRET, id != null ? id : Json.text(resp, "arn"));
-    }
-
-    private static void ssm(JsonNode req, JsonNode resp, Collector c) {
-        String target = Json.text(req, "target");
-        if (target != null && (target.startsWith("i-") || target.startsWith("mi-"))) {
-            c.add(ResourceKind.EC2_INSTANCE, target);
-        } else {
-            c.addField("target", target);
-        }
-        for (JsonNode id : items(req, "instanceIds")) {
-            c.add(ResourceKind.EC2_INSTANCE, Json.text(id));
-        }
-        c.add(ResourceKind.SSM_SESSION, Coalesce.first(Json.text(resp, "sessionId"), Json.text(req, "sessionId")));
-        c.add(ResourceKind.SSM_DOCUMENT, Json.text(req, "documentName"));
-        c.add(ResourceKind.SSM_PARAMETER, Json.text(req, "name"));
-        for (JsonNode name : items(req, "names")) {
-            c.add(ResourceKind.SSM_PARAMETER, Json.text(name));
-        }
-    }
-
-    private static void cloudtrail(JsonNode req, Collector c) {
-        c.add(ResourceKind.TRAIL, Coalesce.first(Json.text(req, "name"), Json.text(req, "trailName")));
-        c.addField("eventDataStore", Json.text(req, "eventDataStore"));
-    }
-
-    private static void organizations(JsonNode req, JsonNode resp, JsonNode details, Collector c, Language language) {
-        boolean hasStatus = false;
-        for (JsonNode holder : new JsonNode[] {resp, details}) {
-            JsonNode status = Json.object(holder, "createAccountStatus");
-            if (status != null) {
-                c.add(ResourceKind.ORG_ACCOUNT, accountStatus(status, language));
-                hasStatus = true;
-            }
-        }
-        // the status already names the account being created
-        c.add(ResourceKind.ORG_ACCOUNT, hasStatus ? Json.text(req, "accountId")
-                : Coalesce.first(Json.text(req, "accountId"), Json.text(req, "accountName")));
-        c.add(ResourceKind.ORG_POLICY, Json.text(req, "policyId"));
-        c.add(ResourceKind.ORG_TARGET, Json.text(req, "targetId"));
-        c.add(ResourceKind.ORG_UNIT, Coalesce.first(Json.text(req, "organizationalUnitId"), Json.text(req, "destinationParentId")));
-    }
-
     /** "444455556666 (name Prod, state SUCCEEDED)": the new account may not have an ID yet. */
     private static String accountStatus(JsonNode status, Language language) {
         String id = Json.text(status, "accountId");
@@ -357,11 +223,6 @@ public final class ResourceExtractor {
                 }
             }
         }
-    }
-
-    private static void sts(JsonNode req, Collector c) {
-        c.add(ResourceKind.IAM_ROLE, Json.text(req, "roleArn"));
-        c.addField("roleSessionName", Json.text(req, "roleSessionName"));
     }
 
     /** A sample of the request: leaf values by their path, secrets withheld, at most MAX_GENERIC. */
