@@ -147,7 +147,7 @@ public final class Catalog {
                 if (path == null) {
                     throw new IllegalArgumentException(at + ": a target needs a path: " + t);
                 }
-                targets.add(new TargetSpec(t.path("kind").asText(null), JsonPath.parse(path)));
+                targets.add(new TargetSpec(t.path("kind").asText(null), JsonPath.parse(path), t.path("format").asText(null)));
             }
             events.put(e.getKey(), new EventEntry(Text.of(spec, at), List.copyOf(targets),
                     readRisks(spec.path("risks"), at, known)));

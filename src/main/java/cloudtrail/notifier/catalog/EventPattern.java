@@ -56,8 +56,8 @@ public final class EventPattern {
     }
 
     public boolean matches(JsonNode event) {
-        if (event == null) {
-            return false;
+        if (event == null || event.isMissingNode() || (event.isArray() && event.isEmpty())) {
+            return matchesAbsent();
         }
         if (event.isArray()) {
             for (JsonNode element : event) {
@@ -68,7 +68,8 @@ public final class EventPattern {
             return false;
         }
         if (!event.isObject()) {
-            return false;
+            // a value where the pattern expects fields under it: none of those fields exists
+            return matchesAbsent();
         }
         for (Map.Entry<String, Object> field : fields.entrySet()) {
             JsonNode value = event.get(field.getKey());
@@ -80,6 +81,24 @@ public final class EventPattern {
                 @SuppressWarnings("unchecked")
                 List<Matcher> matchers = (List<Matcher>) field.getValue();
                 if (!matchesLeaf(matchers, value)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether the pattern holds where none of its fields exists: only if each asks for absence. */
+    private boolean matchesAbsent() {
+        for (Object field : fields.values()) {
+            if (field instanceof EventPattern nested) {
+                if (!nested.matchesAbsent()) {
+                    return false;
+                }
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Matcher> matchers = (List<Matcher>) field;
+                if (matchers.stream().noneMatch(m -> m instanceof Exists e && !e.present())) {
                     return false;
                 }
             }

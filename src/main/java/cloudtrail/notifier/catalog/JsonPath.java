@@ -6,7 +6,9 @@ import java.util.List;
 
 /**
  * A dotted path into a record, as the catalog writes it: {@code requestParameters.instancesSet.items[].instanceId}.
- * {@code []} walks every element of an array; an array at the end of the path gives its elements.
+ * {@code []} walks every element of an array; so does a step that meets an array where the path expects an
+ * object, because services write one element as an object and several as an array (S3's replication
+ * rules); an array at the end of the path gives its elements.
  */
 public record JsonPath(String text, List<Step> steps) {
     record Step(String field, boolean each) {}
@@ -42,7 +44,7 @@ public record JsonPath(String text, List<Step> steps) {
         List<JsonNode> current = List.of(record);
         for (Step step : steps) {
             List<JsonNode> next = new ArrayList<>();
-            for (JsonNode node : current) {
+            for (JsonNode node : elements(current)) {
                 JsonNode child = node == null || !node.isObject() ? null : node.get(step.field());
                 if (child == null || child.isNull() || child.isMissingNode()) {
                     continue;
@@ -63,6 +65,18 @@ public record JsonPath(String text, List<Step> steps) {
                         out.add(e);
                     }
                 });
+            } else {
+                out.add(node);
+            }
+        }
+        return out;
+    }
+
+    private static List<JsonNode> elements(List<JsonNode> nodes) {
+        List<JsonNode> out = new ArrayList<>(nodes.size());
+        for (JsonNode node : nodes) {
+            if (node != null && node.isArray()) {
+                node.forEach(out::add);
             } else {
                 out.add(node);
             }

@@ -187,7 +187,15 @@ public final class NotificationRenderer {
         for (TargetSpec spec : entry.targets()) {
             Text kind = spec.kind() == null || spec.kind().equals("field") ? null : catalog.kind(r.eventSource(), spec.kind());
             String label = kind != null ? kind.in(language) : spec.path().leaf();
-            for (String value : spec.path().texts(r.detail())) {
+            List<String> values = new java.util.ArrayList<>();
+            if (spec.format() != null) {
+                for (JsonNode node : spec.path().values(r.detail())) {
+                    values.addAll(ResourceExtractor.format(spec.format(), node, r, language));
+                }
+            } else {
+                values = spec.path().texts(r.detail());
+            }
+            for (String value : values) {
                 if (out.size() == MAX_TARGETS) {
                     return out;
                 }

@@ -47,6 +47,10 @@ class CatalogConsistencyTest {
                     problems.add(e.getKey() + ": kind '" + kind + "' is defined neither in the file nor in kinds.json");
                 }
                 checkPath(e.getKey(), t.path("path").asText(), problems);
+                String format = t.path("format").asText(null);
+                if (format != null && !cloudtrail.notifier.render.ResourceExtractor.FORMATS.contains(format)) {
+                    problems.add(e.getKey() + ": unknown target format '" + format + "'");
+                }
             }
             for (JsonNode r : e.getValue().path("risks")) {
                 if (r.has("check")) {

@@ -46,6 +46,9 @@ class EventPatternTest {
             array of objects, split items | {"a": {"b": ["x"], "c": ["y"]}}                | {"a": [{"b": "x"}, {"c": "y"}]}
             deep arrays                   | {"p": {"items": {"ipRanges": {"items": {"cidrIp": ["0.0.0.0/0"]}}}}} | {"p": {"items": [{"ipRanges": {"items": [{"cidrIp": "10.0.0.0/8"}, {"cidrIp": "0.0.0.0/0"}]}}]}}
             empty array vs exists false   | {"a": [{"exists": false}]}                     | {"a": []}
+            nested exists false, absent   | {"a": {"b": [{"exists": false}]}}              | {"c": 1}
+            nested exists false, scalar   | {"a": {"b": [{"exists": false}]}}              | {"a": "x"}
+            nested exists false, present  | {"a": {"b": [{"exists": false}]}}              | {"a": {"b": 1}}
             two fields, one fails         | {"a": ["x"], "b": ["y"]}                       | {"a": "x", "b": "z"}
             """)
     void agreesWithEventRuler(String name, String pattern, String event) throws Exception {
