@@ -112,7 +112,8 @@ public final class EventPattern {
             return matchers.stream().anyMatch(m -> m instanceof Exists e && !e.present());
         }
         if (value.isObject()) {
-            return false;
+            // EventBridge matches leaves: an object is no value, so only "exists": false holds for it
+            return matchers.stream().anyMatch(m -> m instanceof Exists e && !e.present());
         }
         if (value.isArray()) {
             if (value.isEmpty()) {

@@ -49,6 +49,8 @@ class EventPatternTest {
             nested exists false, absent   | {"a": {"b": [{"exists": false}]}}              | {"c": 1}
             nested exists false, scalar   | {"a": {"b": [{"exists": false}]}}              | {"a": "x"}
             nested exists false, present  | {"a": {"b": [{"exists": false}]}}              | {"a": {"b": 1}}
+            exists false on an object     | {"a": [{"exists": false}]}                     | {"a": {"b": 1}}
+            exists true on an object      | {"a": [{"exists": true}]}                      | {"a": {"b": 1}}
             two fields, one fails         | {"a": ["x"], "b": ["y"]}                       | {"a": "x", "b": "z"}
             """)
     void agreesWithEventRuler(String name, String pattern, String event) throws Exception {
