@@ -89,7 +89,8 @@ public final class NotificationRenderer {
         String region = Coalesce.first(r.awsRegion(), e.envelope().region());
         EventTime when = r.eventTime().isPresent() ? r.eventTime() : e.envelope().time();
         String summary = summary(r, outcome);
-        List<Target> targets = targets(r);
+        Targets found = targets(r);
+        List<Target> targets = found.targets();
 
         Body body = new Body(language);
         body.line(Msg.WHAT, summary);
@@ -120,8 +121,7 @@ public final class NotificationRenderer {
         attribute(attributes, "account", account);
         attribute(attributes, "region", region);
         attribute(attributes, "outcome", outcome.failed() ? "failure" : "success");
-        String subjectWhat = targets.isEmpty() || targets.get(0).withheld() ? summary
-                : summary + ": " + safe(shortName(targets.get(0).value()), MAX_SUBJECT_TARGET);
+        String subjectWhat = found.forSubject() == null ? summary : summary + ": " + subjectPart(found.forSubject());
         return new Notification(subject(assessment.severity(), subjectWhat, identities.shortName(r.userIdentity(), language), account),
                 body.build(maxMessageBytes), attributes);
     }
@@ -177,13 +177,18 @@ public final class NotificationRenderer {
         return authenticated == null ? null : (authenticated ? Msg.MFA_USED : Msg.MFA_NOT_USED).in(language);
     }
 
+    /** What the body lists, and the one resource the subject names (a catalog resource of a known kind), if any. */
+    private record Targets(List<Target> targets, String forSubject) {}
+
     /** The resources the catalog says the call names; the generic extraction when it says nothing. */
-    private List<Target> targets(CloudTrailRecord r) {
+    private Targets targets(CloudTrailRecord r) {
         EventEntry entry = catalog.event(r.eventSource(), r.eventName()).orElse(null);
         if (entry == null || entry.targets().isEmpty() || r.detail() == null) {
-            return resources.extract(r, language).targets();
+            return new Targets(resources.extract(r, language).targets(), null);
         }
         List<Target> out = new java.util.ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        String forSubject = null;
         for (TargetSpec spec : entry.targets()) {
             Text kind = spec.kind() == null || spec.kind().equals("field") ? null : catalog.kind(r.eventSource(), spec.kind());
             String label = kind != null ? kind.in(language) : spec.path().leaf();
@@ -197,13 +202,33 @@ public final class NotificationRenderer {
             }
             for (String value : values) {
                 if (out.size() == MAX_TARGETS) {
-                    return out;
+                    return new Targets(out, forSubject);
+                }
+                String key = label + "\u0000" + value;
+                if (!seen.add(key)) {
+                    continue;
+                }
+                if (forSubject == null && kind != null && !value.startsWith("http") && !SecretKeys.isSecret(spec.path().leaf())) {
+                    forSubject = value;
                 }
                 boolean secret = SecretKeys.isSecret(spec.path().leaf());
                 out.add(secret ? Target.withheldField(label) : Target.field(label, value));
             }
         }
-        return out.isEmpty() ? resources.extract(r, language).targets() : out;
+        return out.isEmpty() ? new Targets(resources.extract(r, language).targets(), null) : new Targets(out, forSubject);
+    }
+
+    /** A resource in the subject: its short name, cut plainly (the body shows it whole). */
+    private String subjectPart(String value) {
+        String s = safe(shortName(value), 4 * MAX_SUBJECT_TARGET);
+        if (s.length() <= MAX_SUBJECT_TARGET) {
+            return s;
+        }
+        int end = MAX_SUBJECT_TARGET - 1;
+        if (Character.isHighSurrogate(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(0, end) + "…";
     }
 
     private Notification render(OtherEvent e) {

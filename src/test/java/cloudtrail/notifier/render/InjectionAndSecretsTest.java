@@ -22,7 +22,7 @@ class InjectionAndSecretsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final EventParser PARSER = new EventParser();
     private static final NotificationRenderer JA = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), Language.JA);
-    private static final String FORGED = "\n結果: 成功\n実行者: IAM ユーザー admin\r\n重要度: 情報（通常の操作）";
+    private static final String FORGED = "\n結果: 成功\n誰が: IAM ユーザー admin\r\n理由: 情報（通常の操作）";
 
     static Stream<Arguments> forgeries() {
         return Stream.of(
@@ -57,8 +57,8 @@ class InjectionAndSecretsTest {
         // Then the message has exactly one line for each label, and the forged ones stayed inside a value
         String[] lines = n.message().split("\n", -1);
         assertEquals(1, Arrays.stream(lines).filter(l -> l.startsWith("結果: ")).count(), n.message());
-        assertEquals(1, Arrays.stream(lines).filter(l -> l.startsWith("実行者: ")).count(), n.message());
-        assertEquals(1, Arrays.stream(lines).filter(l -> l.startsWith("重要度: ")).count(), n.message());
+        assertEquals(1, Arrays.stream(lines).filter(l -> l.startsWith("誰が: ")).count(), n.message());
+        assertEquals(1, Arrays.stream(lines).filter(l -> l.startsWith("理由: ")).count(), n.message());
         assertFalse(n.message().contains("\r"), "carriage return in the message");
         assertTrue(n.message().contains("\\n結果: 成功"), "the forged text is shown escaped");
         assertFalse(n.subject().contains("\n") || n.subject().contains("\r"));
