@@ -5,6 +5,7 @@ public enum Reason {
     ROOT_ACTIVITY(Severity.CRITICAL, "ルートユーザーによる操作", "root user activity"),
     AUDIT_TAMPERING(Severity.CRITICAL, "監査・検知の停止や変更", "audit or detection tampered with"),
     KEY_DISABLED(Severity.CRITICAL, "KMS キーの無効化・削除予約", "KMS key disabled or scheduled for deletion"),
+    FINDING_CRITICAL(Severity.CRITICAL, "検出の重要度が重大", "critical-severity finding"),
     FINDING_HIGH(Severity.CRITICAL, "検出の重要度が高", "high-severity finding"),
     SIGN_IN_FAILED(Severity.WARNING, "サインインの失敗", "failed sign-in"),
     ACCESS_DENIED(Severity.WARNING, "権限のない操作の試み", "denied call"),
@@ -17,8 +18,12 @@ public enum Reason {
     RESOURCE_POLICY_CHANGE(Severity.WARNING, "リソースポリシー・暗号化設定の変更", "resource policy or encryption change"),
     UNUSUAL_ACTIVITY(Severity.WARNING, "通常と異なる API の動き（CloudTrail Insights）", "unusual API activity (CloudTrail Insights)"),
     FINDING_MEDIUM(Severity.WARNING, "検出の重要度が中", "medium-severity finding"),
+    HEALTH_ISSUE(Severity.WARNING, "AWS の障害・問題（AWS Health）", "AWS service issue (AWS Health)"),
+    HEALTH_SCHEDULED_CHANGE(Severity.WARNING, "予定された変更・保守（AWS Health）", "scheduled change or maintenance (AWS Health)"),
     FAILED_CALL(Severity.INFO, "失敗した操作", "failed call"),
     FINDING_LOW(Severity.INFO, "検出の重要度が低", "low-severity finding"),
+    FINDING_CLOSED(Severity.INFO, "解決済み・合格の検出", "resolved or passed finding"),
+    HEALTH_NOTICE(Severity.INFO, "AWS からのお知らせ・終了した事象（AWS Health）", "AWS notice or closed event (AWS Health)"),
     ROUTINE(Severity.INFO, "通常の操作", "routine activity");
 
     private final Severity severity;
