@@ -212,15 +212,23 @@ public final class NotificationRenderer {
         if (view.severity() != null) {
             body.line(Msg.FINDING_SEVERITY, view.severity());
         }
-        body.list(view.targetsLabel(), view.targets(), view.omittedTargets());
+        if (view.targetsFirst()) {
+            body.list(view.targetsLabel(), view.targets(), view.omittedTargets());
+        }
         for (FindingView.Fact fact : view.facts()) {
             body.line(fact.label(), fact.value());
+        }
+        if (!view.targetsFirst()) {
+            body.list(view.targetsLabel(), view.targets(), view.omittedTargets());
         }
         if (view.meaning() != null) {
             body.line(Msg.MEANING, view.meaning());
         }
         if (view.check() != null) {
             body.line(Msg.CHECK_FIRST, view.check());
+        }
+        for (FindingView.Fact fact : view.references()) {
+            body.line(fact.label(), fact.value());
         }
         if (view.link() != null) {
             body.line(view.linkLabel(), view.link());

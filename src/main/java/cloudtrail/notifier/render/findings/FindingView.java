@@ -15,9 +15,12 @@ import java.util.List;
  * @param targetsLabel  what the targets are (resources, or the callers behind unusual activity)
  * @param targets       "label: value" lines, at most a handful
  * @param omittedTargets how many targets were left out
+ * @param targetsFirst  whether the targets come before the facts (a finding's resource leads; an
+ *                      Insights event's callers follow the rate they explain)
  * @param facts         labelled single-line facts, in reading order
  * @param meaning       what it means, in a sentence, or null
  * @param check         what to check first, in a sentence, or null
+ * @param references    the sender's own description and identifiers: after what to do, for whoever digs further
  * @param linkLabel     the console the link opens
  * @param link          a console link to the finding or event, or null when it cannot be linked
  */
@@ -28,15 +31,18 @@ public record FindingView(
         Msg targetsLabel,
         List<String> targets,
         int omittedTargets,
+        boolean targetsFirst,
         List<Fact> facts,
         String meaning,
         String check,
+        List<Fact> references,
         Msg linkLabel,
         String link) {
 
     public FindingView {
         targets = List.copyOf(targets);
         facts = List.copyOf(facts);
+        references = List.copyOf(references);
     }
 
     /** One labelled line: "送信元 IP: 198.51.100.77". */

@@ -55,7 +55,8 @@ final class GuardDutyView {
         JsonNode service = Json.object(detail, "service");
         facts.add(Msg.OCCURRENCES, Values.shortText(Json.text(service, "count"), language))
                 .add(Msg.FIRST_SEEN, Moments.show(Json.text(service, "eventFirstSeen"), time, language))
-                .add(Msg.LAST_SEEN, Moments.show(Json.text(service, "eventLastSeen"), time, language))
+                .add(Msg.LAST_SEEN, Moments.show(Json.text(service, "eventLastSeen"), time, language));
+        Facts references = new Facts()
                 .add(Msg.DESCRIPTION, Values.prose(Json.text(detail, "description"), Values.PROSE, language))
                 .add(Msg.FINDING_ID, Values.shortText(Json.text(detail, "id"), language));
 
@@ -63,10 +64,11 @@ final class GuardDutyView {
                 headline,
                 score == null ? null : FindingSeverity.ofScore(score).reason(),
                 score == null ? null : FindingSeverity.describeScore(score, language),
-                Msg.TARGETS, targets.list(), targets.omitted(),
+                Msg.TARGETS, targets.list(), targets.omitted(), true,
                 facts.list(),
                 described == null ? null : described.meaning().in(language),
                 described == null ? null : described.check().in(language),
+                references.list(),
                 Msg.GUARDDUTY_CONSOLE,
                 link(Json.text(detail, "region") != null ? Json.text(detail, "region") : e.envelope().region(),
                         Json.text(detail, "id")));

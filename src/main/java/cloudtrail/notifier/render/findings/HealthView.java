@@ -85,7 +85,9 @@ final class HealthView {
         JsonNode entities = d.get("affectedEntities");
         if (entities != null && entities.isArray()) {
             for (JsonNode entity : entities) {
-                targets.add(Msg.ENTITY.in(language), Values.shortText(Json.text(entity, "entityValue"), language));
+                String value = Values.shortText(Json.text(entity, "entityValue"), language);
+                String name = Values.shortText(Json.text(Json.object(entity, "tags"), "Name"), language);
+                targets.add(Msg.ENTITY.in(language), value == null ? null : Targets.withName(value, name, language));
             }
         }
 
@@ -96,8 +98,9 @@ final class HealthView {
                 .add(Msg.STATUS, status)
                 .add(Msg.START_TIME, Moments.show(Json.text(d, "startTime"), time, language))
                 .add(Msg.END_TIME, Moments.show(Json.text(d, "endTime"), time, language))
-                .add(Msg.AFFECTED_ACCOUNT, Values.shortText(Json.text(d, "affectedAccount"), language))
-                .add(Msg.REGION, Values.shortText(Json.text(d, "eventRegion"), language));
+                // the envelope's account and region are already shown: only a different one is news
+                .add(Msg.AFFECTED_ACCOUNT, differs(Json.text(d, "affectedAccount"), e.envelope().account()))
+                .add(Msg.REGION, differs(Json.text(d, "eventRegion"), e.envelope().region()));
 
         String headline = service == null && category == null ? null
                 : Words.HEALTH_HEADLINE.format(language, service == null ? Words.UNKNOWN.in(language) : service,
@@ -109,9 +112,14 @@ final class HealthView {
                 : "scheduledChange".equals(categoryCode) ? Words.HEALTH_CHECK_SCHEDULED
                 : Words.HEALTH_CHECK_NOTICE;
         return new FindingView(headline, reason(categoryCode, statusCode), null,
-                Msg.AFFECTED_RESOURCES, targets.list(), targets.omitted(), facts.list(),
-                Values.prose(description(d, language), Values.PROSE, language), check.in(language),
+                Msg.AFFECTED_RESOURCES, targets.list(), targets.omitted(), true, facts.list(),
+                null, check.in(language),
+                new Facts().add(Msg.DESCRIPTION, Values.prose(description(d, language), Values.PROSE, language)).list(),
                 Msg.HEALTH_CONSOLE, link(Json.text(d, "eventArn")));
+    }
+
+    private String differs(String value, String shown) {
+        return value == null || value.equals(shown) ? null : Values.shortText(value, language);
     }
 
     /** The description in the reader's language when AWS Health sent one, else the English one, else any. */

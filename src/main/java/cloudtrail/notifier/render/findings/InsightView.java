@@ -40,8 +40,10 @@ public final class InsightView {
                 : Json.object(statistics, "insight").get("average"));
         String rate = rateInWords(baseline, observed, errors, language);
         List<String> errorCodes = top(context, "errorCode");
-        if (errors && !errorCodes.isEmpty() && rate != null) {
-            rate += Words.ERROR_CODE_SUFFIX.format(language, String.join(Words.LIST_SEPARATOR.in(language), errorCodes));
+        String errorCode = Values.shortText(Json.text(details, "errorCode"), language);
+        if (errors && rate != null && (errorCode != null || !errorCodes.isEmpty())) {
+            rate += Words.ERROR_CODE_SUFFIX.format(language,
+                    errorCode != null ? errorCode : String.join(Words.LIST_SEPARATOR.in(language), errorCodes));
         }
         Double duration = Json.number(statistics == null ? null : statistics.get("insightDuration"));
 
@@ -64,12 +66,12 @@ public final class InsightView {
                 .add(Msg.INSIGHT_DURATION, duration == null || duration <= 0 ? null
                         : Words.MINUTES.format(language, number(duration)))
                 .add(Msg.MAIN_USER_AGENTS, joined(top(context, "userAgent")))
-                .add(Msg.MAIN_ERROR_CODES, errors ? null : joined(errorCodes));
+                .add(Msg.MAIN_ERROR_CODES, joined(errorCodes));
         String what = call == null ? "API" : call;
         String meaning = (errors ? Words.INSIGHT_MEANING_ERROR_RATE : Words.INSIGHT_MEANING_CALL_RATE).format(language, what);
         return new FindingView(headline, null, null, // urgency: SeverityPolicy ranks Insights events
-                Msg.MAIN_CALLERS, callers.list(), callers.omitted(), facts.list(),
-                meaning, (ended ? Words.INSIGHT_CHECK_END : Words.INSIGHT_CHECK).in(language),
+                Msg.MAIN_CALLERS, callers.list(), callers.omitted(), false, facts.list(),
+                meaning, (ended ? Words.INSIGHT_CHECK_END : Words.INSIGHT_CHECK).in(language), List.of(),
                 Msg.INSIGHTS_CONSOLE, link(region, r.eventId()));
     }
 
@@ -81,7 +83,9 @@ public final class InsightView {
         if (baseline == null || observed == null || baseline < 0 || observed < 0) {
             return null;
         }
-        String usual = baseline > 0 && baseline < 0.01 ? Words.LESS_THAN.format(language, "0.01") : number(baseline);
+        // below 0.01 a minute (about once a day or less), digits would only hide how rare the call was
+        String usual = (baseline > 0 && baseline < 0.01 ? Words.LESS_THAN : errors ? Words.ERRORS : Words.CALLS)
+                .format(language, baseline > 0 && baseline < 0.01 ? "0.01" : number(baseline));
         if (baseline == 0) {
             return (errors ? Words.ERROR_RATE_FROM_ZERO : Words.CALL_RATE_FROM_ZERO).format(language, usual, number(observed));
         }

@@ -5,6 +5,7 @@ import cloudtrail.notifier.event.OtherEvent;
 import cloudtrail.notifier.render.Language;
 import cloudtrail.notifier.render.Msg;
 import cloudtrail.notifier.render.Reason;
+import cloudtrail.notifier.render.ResourceKind;
 import cloudtrail.notifier.render.TimeFormat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
@@ -50,8 +51,7 @@ final class SecurityHubView {
         JsonNode resources = f == null ? null : f.get("Resources");
         if (resources != null && resources.isArray()) {
             for (JsonNode r : resources) {
-                String type = Values.shortText(Json.text(r, "Type"), language);
-                targets.add(type == null ? Msg.ENTITY.in(language) : type, Values.text(Json.text(r, "Id"), Values.MEDIUM, language));
+                targets.add(resourceType(Json.text(r, "Type")), Values.text(Json.text(r, "Id"), Values.MEDIUM, language));
             }
         }
 
@@ -65,13 +65,14 @@ final class SecurityHubView {
                 .add(Msg.PRODUCT, Values.shortText(first(Json.text(f, "ProductName"),
                         Json.text(productFields, "aws/securityhub/ProductName")), language))
                 .add(Msg.FIRST_SEEN, Moments.show(Json.text(f, "FirstObservedAt"), time, language))
-                .add(Msg.LAST_SEEN, Moments.show(Json.text(f, "LastObservedAt"), time, language))
+                .add(Msg.LAST_SEEN, Moments.show(Json.text(f, "LastObservedAt"), time, language));
+        Facts references = new Facts()
                 .add(Msg.REMEDIATION, remediationUrl != null ? remediationUrl
                         : Values.prose(Json.text(remediation, "Text"), Values.PROSE, language))
                 .add(Msg.DESCRIPTION, Values.prose(Json.text(f, "Description"), Values.PROSE, language))
                 .add(Msg.FINDING_ID, Values.text(Json.text(f, "Id"), Values.MEDIUM, language));
         if (findings.size() > 1) {
-            facts.add(Msg.DETAILS, Msg.MORE_FINDINGS.format(language, findings.size() - 1));
+            references.add(Msg.DETAILS, Msg.MORE_FINDINGS.format(language, findings.size() - 1));
         }
 
         String headline;
@@ -87,8 +88,39 @@ final class SecurityHubView {
                 : Words.SECURITY_HUB_CHECK_OTHER.in(language);
         String region = first(Json.text(f, "Region"), e.envelope().region());
         return new FindingView(headline, reason, severity == null ? null : severity.label(language),
-                Msg.TARGETS, targets.list(), targets.omitted(), facts.list(),
-                null, check, Msg.SECURITY_HUB_CONSOLE, link(region, rawControlId(compliance, productFields), Json.text(f, "Id")));
+                Msg.TARGETS, targets.list(), targets.omitted(), true, facts.list(),
+                null, check, references.list(), Msg.SECURITY_HUB_CONSOLE, link(region, rawControlId(compliance, productFields), Json.text(f, "Id")));
+    }
+
+    /** ASFF resource types people meet most, by the names the rest of the notification uses. */
+    private String resourceType(String type) {
+        if (type == null) {
+            return Msg.ENTITY.in(language);
+        }
+        ResourceKind kind = switch (type) {
+            case "AwsS3Bucket" -> ResourceKind.S3_BUCKET;
+            case "AwsEc2Instance" -> ResourceKind.EC2_INSTANCE;
+            case "AwsEc2SecurityGroup" -> ResourceKind.SECURITY_GROUP;
+            case "AwsEc2Vpc" -> ResourceKind.VPC;
+            case "AwsEc2Subnet" -> ResourceKind.SUBNET;
+            case "AwsEc2NetworkAcl" -> ResourceKind.NETWORK_ACL;
+            case "AwsIamUser" -> ResourceKind.IAM_USER;
+            case "AwsIamRole" -> ResourceKind.IAM_ROLE;
+            case "AwsIamGroup" -> ResourceKind.IAM_GROUP;
+            case "AwsIamPolicy" -> ResourceKind.IAM_POLICY;
+            case "AwsIamAccessKey" -> ResourceKind.ACCESS_KEY;
+            case "AwsKmsKey" -> ResourceKind.KMS_KEY;
+            case "AwsSecretsManagerSecret" -> ResourceKind.SECRET;
+            case "AwsCloudTrailTrail" -> ResourceKind.TRAIL;
+            default -> null;
+        };
+        if (kind != null) {
+            return kind.label(language);
+        }
+        if ("AwsAccount".equals(type)) {
+            return Msg.ACCOUNT.in(language);
+        }
+        return Values.shortText(type, language);
     }
 
     private static String rawControlId(JsonNode compliance, JsonNode productFields) {
