@@ -16,6 +16,9 @@ import cloudtrail.notifier.event.CloudTrailRecord;
 import cloudtrail.notifier.event.EventTime;
 import cloudtrail.notifier.event.NotifierEvent;
 import cloudtrail.notifier.event.OtherEvent;
+import cloudtrail.notifier.render.findings.FindingView;
+import cloudtrail.notifier.render.findings.FindingViews;
+import cloudtrail.notifier.render.findings.InsightView;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
@@ -52,6 +55,7 @@ public final class NotificationRenderer {
     private final IdentityResolver identities = new IdentityResolver();
     private final ResourceExtractor resources = new ResourceExtractor();
     private final SeverityPolicy severityPolicy;
+    private final FindingViews findingViews;
 
     public NotificationRenderer(ZoneId zone, Language language) {
         this(zone, language, Limits.MAX_MESSAGE_BYTES);
@@ -68,6 +72,7 @@ public final class NotificationRenderer {
         this.catalog = catalog;
         this.assessor = new Assessor(catalog);
         this.severityPolicy = new SeverityPolicy(catalog);
+        this.findingViews = new FindingViews(time, language);
     }
 
     public Language language() {
@@ -83,6 +88,9 @@ public final class NotificationRenderer {
 
     private Notification render(CloudTrailEvent e) {
         CloudTrailRecord r = e.record();
+        if (r.isInsight()) {
+            return renderInsight(e);
+        }
         Outcome outcome = Outcome.of(r);
         Assessor.Assessment assessment = assessor.assess(r, outcome.failed());
         String account = Coalesce.first(e.envelope().account(), r.recipientAccountId(), r.userIdentity().accountId());
@@ -232,44 +240,29 @@ public final class NotificationRenderer {
     }
 
     private Notification render(OtherEvent e) {
-        Reason reason = severityPolicy.assess(e);
-        String summary = SafeText.line(Coalesce.first(e.title(), e.envelope().detailType(),
+        FindingView view = findingViews.of(e); // GuardDuty, Security Hub, AWS Health; null for other senders
+        Reason reason = view != null && view.reason() != null ? catalog.reason(view.reason()) : severityPolicy.assess(e);
+        String summary = SafeText.line(Coalesce.first(view == null ? null : view.headline(), e.title(), e.envelope().detailType(),
                 e.envelope().source() == null ? null : Msg.EVENT_GENERIC.format(language, e.envelope().source()),
                 Msg.NOT_AVAILABLE.in(language)), MAX_SHORT, language);
         String account = e.envelope().account();
 
         Body body = new Body(language);
-        body.line(Msg.SUMMARY, summary);
-        body.line(Msg.SEVERITY, severityText(reason));
+        body.line(Msg.WHAT, summary);
+        body.line(Msg.WHERE, where(account, e.envelope().region()));
+        body.line(Msg.WHEN, time.line(e.envelope().time(), language));
+        body.line(Msg.REASON, severityText(reason));
+        if (view == null && reason.severity() != Severity.INFO && reason.next() != null) {
+            body.line(Msg.NEXT, reason.next().in(language));
+        }
+        if (view != null) {
+            show(body, view);
+        } else {
+            showGeneric(body, e);
+        }
+        body.blank();
         body.line(Msg.DETAIL_TYPE, safe(e.envelope().detailType(), MAX_SHORT));
         body.line(Msg.EVENT_SOURCE, safe(e.envelope().source(), MAX_SHORT));
-        body.line(Msg.TIME, time.line(e.envelope().time(), language));
-        body.line(Msg.ACCOUNT, safe(account, MAX_SHORT));
-        body.line(Msg.REGION, safe(e.envelope().region(), MAX_SHORT));
-        if (e.type() != null) {
-            body.line(Msg.FINDING_TYPE, safe(e.type(), MAX_SHORT));
-        }
-        if (e.severity() != null) {
-            body.line(Msg.FINDING_SEVERITY, formatNumber(e.severity()));
-        }
-        if (e.description() != null) {
-            body.line(Msg.DESCRIPTION, safe(e.description(), MAX_DESCRIPTION));
-        }
-        if (GuardDutyFinding.applies(e.envelope().source())) {
-            body.list(Msg.TARGETS, targetLines(GuardDutyFinding.targets(e.detail())), 0);
-            body.list(Msg.DETAILS, targetLines(GuardDutyFinding.facts(e.detail())), 0);
-        } else {
-            if (!e.envelope().resources().isEmpty()) {
-                body.list(Msg.TARGETS, e.envelope().resources().stream().map(s -> safe(s, MAX_TARGET)).toList(), 0);
-            }
-            JsonLeaves.Sample details = JsonLeaves.sample(e.detail(), LIFTED_DETAIL_FIELDS, MAX_DETAIL_LEAVES,
-                    MAX_DETAIL_DEPTH);
-            if (!details.leaves().isEmpty()) {
-                body.list(Msg.DETAILS, details.leaves().stream().map(leaf -> safe(leaf.path(), MAX_SHORT) + ": "
-                        + (leaf.withheld() ? Msg.WITHHELD.in(language) : safe(leaf.value(), MAX_DETAIL_FIELD))).toList(),
-                        details.omitted());
-            }
-        }
         body.line(Msg.EVENT_ID, safe(e.envelope().id(), MAX_SHORT));
 
         Map<String, String> attributes = new LinkedHashMap<>();
@@ -282,9 +275,6 @@ public final class NotificationRenderer {
     }
 
     private String summary(CloudTrailRecord r, Outcome outcome) {
-        if (r.isInsight()) {
-            return insightSummary(r);
-        }
         String what = SafeText.line(phrase(r.eventSource(), r.eventName()), MAX_SHORT, language);
         if (r.userIdentity().type() == IdentityType.ROOT) {
             what = Msg.BY_ROOT.format(language, what);
@@ -305,14 +295,87 @@ public final class NotificationRenderer {
         return catalog.words().compose(eventName, catalog.serviceName(eventSource), nouns, language);
     }
 
-    /** "CloudTrail Insights: API 呼び出し量の異常を検出（CompleteLifecycleAction）". */
-    private String insightSummary(CloudTrailRecord r) {
-        String type = cloudtrail.notifier.event.Json.text(r.insightDetails(), "insightType");
-        String kind = "ApiErrorRateInsight".equals(type) ? Msg.INSIGHT_API_ERROR_RATE.in(language)
-                : "ApiCallRateInsight".equals(type) ? Msg.INSIGHT_API_CALL_RATE.in(language)
-                : safe(Coalesce.first(type, Msg.NOT_AVAILABLE.in(language)), MAX_SHORT);
-        String state = (r.insightEnded() ? Msg.INSIGHT_END : Msg.INSIGHT_START).in(language);
-        return Msg.INSIGHT_SUMMARY.format(language, kind, state, safe(Coalesce.first(r.callName(), "?"), MAX_SHORT));
+    /** Any other sender: the envelope's resources and a bounded sample of the detail's fields. */
+    private void showGeneric(Body body, OtherEvent e) {
+        if (e.type() != null) {
+            body.line(Msg.FINDING_TYPE, safe(e.type(), MAX_SHORT));
+        }
+        if (e.severity() != null) {
+            body.line(Msg.FINDING_SEVERITY, formatNumber(e.severity()));
+        }
+        if (e.description() != null) {
+            body.line(Msg.DESCRIPTION, safe(e.description(), MAX_DESCRIPTION));
+        }
+        if (!e.envelope().resources().isEmpty()) {
+            body.list(Msg.TARGETS, e.envelope().resources().stream().map(s -> safe(s, MAX_TARGET)).toList(), 0);
+        }
+        JsonLeaves.Sample details = JsonLeaves.sample(e.detail(), LIFTED_DETAIL_FIELDS, MAX_DETAIL_LEAVES,
+                MAX_DETAIL_DEPTH);
+        if (!details.leaves().isEmpty()) {
+            body.list(Msg.DETAILS, details.leaves().stream().map(leaf -> safe(leaf.path(), MAX_SHORT) + ": "
+                    + (leaf.withheld() ? Msg.WITHHELD.in(language) : safe(leaf.value(), MAX_DETAIL_FIELD))).toList(),
+                    details.omitted());
+        }
+    }
+
+    /**
+     * A CloudTrail Insights event has no caller or request of its own: it is shown from the view
+     * that puts its rates and attributions in words (render.findings.InsightView).
+     */
+    private Notification renderInsight(CloudTrailEvent e) {
+        CloudTrailRecord r = e.record();
+        Assessor.Assessment assessment = assessor.assess(r, false);
+        String account = Coalesce.first(e.envelope().account(), r.recipientAccountId());
+        String region = Coalesce.first(r.awsRegion(), e.envelope().region());
+        FindingView view = new InsightView(language).view(r, region);
+        String summary = SafeText.line(view.headline(), MAX_SHORT, language);
+
+        Body body = new Body(language);
+        body.line(Msg.WHAT, summary);
+        body.line(Msg.WHERE, where(account, region));
+        body.line(Msg.WHEN, time.line(r.eventTime().isPresent() ? r.eventTime() : e.envelope().time(), language));
+        body.line(Msg.REASON, Msg.SEVERITY_WITH_REASON.format(language, assessment.severity().label(language),
+                assessment.label(language)));
+        show(body, view);
+        body.blank();
+        body.line(Msg.EVENT_ID, safe(r.eventId(), MAX_SHORT));
+
+        Map<String, String> attributes = new LinkedHashMap<>();
+        attribute(attributes, "severity", assessment.severity().attributeValue());
+        attribute(attributes, "eventSource", r.eventSource());
+        attribute(attributes, "eventName", r.eventName());
+        attribute(attributes, "account", account);
+        attribute(attributes, "region", region);
+        attribute(attributes, "outcome", Outcome.of(r).failed() ? "failure" : "success");
+        return new Notification(subject(assessment.severity(), summary, null, account), body.build(maxMessageBytes), attributes);
+    }
+
+    /** The lines of a view: its values are already safe and bounded (render.findings). */
+    private void show(Body body, FindingView view) {
+        if (view.severity() != null) {
+            body.line(Msg.FINDING_SEVERITY, view.severity());
+        }
+        if (view.targetsFirst()) {
+            body.list(view.targetsLabel(), view.targets(), view.omittedTargets());
+        }
+        for (FindingView.Fact fact : view.facts()) {
+            body.line(fact.label(), fact.value());
+        }
+        if (!view.targetsFirst()) {
+            body.list(view.targetsLabel(), view.targets(), view.omittedTargets());
+        }
+        if (view.meaning() != null) {
+            body.line(Msg.MEANING, view.meaning());
+        }
+        if (view.check() != null) {
+            body.line(Msg.CHECK_FIRST, view.check());
+        }
+        for (FindingView.Fact fact : view.references()) {
+            body.line(fact.label(), fact.value());
+        }
+        if (view.link() != null) {
+            body.line(view.linkLabel(), view.link());
+        }
     }
 
     private String severityText(Reason reason) {

@@ -47,6 +47,7 @@ class TemplateRulesIT {
         Map<String, Set<String>> m = new LinkedHashMap<>();
         m.put("aws-service-call", Set.of());
         m.put("cloudtrail-insights-api-call-rate", Set.of());
+        m.put("cloudtrail-insights-api-error-rate", Set.of());
         m.put("cloudtrail-stop-logging", Set.of("CloudTrailChanges"));
         m.put("config-stop-configuration-recorder", Set.of("ConfigChanges"));
         m.put("ec2-attach-internet-gateway", Set.of("NetworkGatewayChanges"));
@@ -58,6 +59,9 @@ class TemplateRulesIT {
         m.put("ec2-run-instances", Set.of());
         m.put("ec2-terminate-instances-denied", Set.of("UnauthorizedApiCalls"));
         m.put("guardduty-finding", Set.of("GuardDutyHighSeverityFindings"));
+        m.put("guardduty-instance-credential-exfiltration", Set.of("GuardDutyHighSeverityFindings"));
+        // the template has no rule for AWS Health or Security Hub yet: the renderer reads them when a rule is added
+        m.put("health-ec2-instance-retirement", Set.of());
         m.put("iam-attach-role-policy", Set.of("IamPolicyChanges"));
         m.put("iam-create-access-key", Set.of("AccessKeyCreated"));
         m.put("iam-user-console-login-success-no-mfa", Set.of("ConsoleSignInWithoutMfa"));
@@ -72,6 +76,7 @@ class TemplateRulesIT {
         m.put("s3-put-bucket-policy", Set.of("S3BucketPolicyChanges"));
         m.put("secretsmanager-get-secret-value", Set.of("SecretRead"));
         m.put("secretsmanager-get-secret-value-denied", Set.of("UnauthorizedApiCalls"));
+        m.put("securityhub-control-failed", Set.of());
         m.put("signin-iam-user-console-login-failed", Set.of("ConsoleSignInFailures"));
         m.put("signin-root-console-login", Set.of("RootSignIn"));
         m.put("ssm-start-session", Set.of("SessionManagerSessions"));
