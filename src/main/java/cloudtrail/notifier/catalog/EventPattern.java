@@ -1,5 +1,6 @@
 package cloudtrail.notifier.catalog;
 
+import cloudtrail.notifier.event.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -14,7 +15,8 @@ import java.util.Map;
  * An EventBridge event pattern, matched the way EventBridge matches it, for the subset of the syntax the
  * catalog uses (see catalog/README.md). The function does not ship event-ruler (EventBridge's engine):
  * it would take the artifact over its size budget for a few dozen patterns; {@code
- * PatternConformanceTest} holds this matcher to event-ruler's answers instead.
+ * PatternConformanceTest} holds this matcher to event-ruler's answers instead. Nodes are shown with
+ * {@link Json#text}: JsonNode.toString() needs databind's ObjectMapper, which the function does not ship.
  *
  * <p>Matching is array-consistent: the fields a nested pattern names must all be found in the same
  * element of an array of objects, as event-ruler's JSON matching does.
@@ -46,7 +48,7 @@ public final class EventPattern {
                 throw new IllegalArgumentException("'" + e.getKey() + "' must be an object or a non-empty array: " + v);
             }
         });
-        return new EventPattern(fields, pattern.toString());
+        return new EventPattern(fields, Json.text(pattern));
     }
 
     /** The pattern as JSON, for explaining why an event was ranked as it was. */

@@ -102,11 +102,12 @@ public final class NotificationRenderer {
 
         Body body = new Body(language);
         body.line(Msg.WHAT, summary);
-        body.line(Msg.WHO, identities.describe(r.userIdentity(), account, language));
+        String who = identities.describe(r.userIdentity(), account, language);
+        body.line(Msg.WHO, Msg.NOT_AVAILABLE.in(language).equals(who) ? null : who);
         body.line(Msg.WHERE, where(account, region));
         body.line(Msg.WHEN, time.line(when, language));
         body.line(Msg.RESULT, outcomeText(outcome));
-        body.list(Msg.TARGETS, targetLines(targets), 0);
+        body.list(Msg.TARGETS, targetLines(targets), found.omitted());
         body.line(Msg.REASON, Msg.SEVERITY_WITH_REASON.format(language, assessment.severity().label(language),
                 assessment.label(language)));
         if (assessment.severity() != Severity.INFO && assessment.next() != null) {
@@ -186,17 +187,19 @@ public final class NotificationRenderer {
     }
 
     /** What the body lists, and the one resource the subject names (a catalog resource of a known kind), if any. */
-    private record Targets(List<Target> targets, String forSubject) {}
+    private record Targets(List<Target> targets, int omitted, String forSubject) {}
 
     /** The resources the catalog says the call names; the generic extraction when it says nothing. */
     private Targets targets(CloudTrailRecord r) {
         EventEntry entry = catalog.event(r.eventSource(), r.eventName()).orElse(null);
         if (entry == null || entry.targets().isEmpty() || r.detail() == null) {
-            return new Targets(resources.extract(r, language).targets(), null);
+            ResourceExtractor.Found generic = resources.extract(r, language);
+            return new Targets(generic.targets(), generic.omitted(), null);
         }
         List<Target> out = new java.util.ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         String forSubject = null;
+        int omitted = 0;
         for (TargetSpec spec : entry.targets()) {
             Text kind = spec.kind() == null || spec.kind().equals("field") ? null : catalog.kind(r.eventSource(), spec.kind());
             String label = kind != null ? kind.in(language) : spec.path().leaf();
@@ -209,11 +212,12 @@ public final class NotificationRenderer {
                 values = spec.path().texts(r.detail());
             }
             for (String value : values) {
-                if (out.size() == MAX_TARGETS) {
-                    return new Targets(out, forSubject);
-                }
                 String key = label + "\u0000" + value;
                 if (!seen.add(key)) {
+                    continue;
+                }
+                if (out.size() == MAX_TARGETS) {
+                    omitted++;
                     continue;
                 }
                 if (forSubject == null && kind != null && !value.startsWith("http") && !SecretKeys.isSecret(spec.path().leaf())) {
@@ -223,7 +227,11 @@ public final class NotificationRenderer {
                 out.add(secret ? Target.withheldField(label) : Target.field(label, value));
             }
         }
-        return out.isEmpty() ? new Targets(resources.extract(r, language).targets(), null) : new Targets(out, forSubject);
+        if (out.isEmpty()) {
+            ResourceExtractor.Found generic = resources.extract(r, language);
+            return new Targets(generic.targets(), generic.omitted(), null);
+        }
+        return new Targets(out, omitted, forSubject);
     }
 
     /** A resource in the subject: its short name, cut plainly (the body shows it whole). */
@@ -400,8 +408,10 @@ public final class NotificationRenderer {
         if (source == null && name == null) {
             return null;
         }
-        return safe(Coalesce.first(source, Msg.NOT_AVAILABLE.in(language)), MAX_SHORT) + " / "
-                + safe(Coalesce.first(name, Msg.NOT_AVAILABLE.in(language)), MAX_SHORT);
+        if (source == null || name == null) {
+            return safe(Coalesce.first(source, name), MAX_SHORT);
+        }
+        return safe(source, MAX_SHORT) + " / " + safe(name, MAX_SHORT);
     }
 
     private List<String> targetLines(List<Target> targets) {

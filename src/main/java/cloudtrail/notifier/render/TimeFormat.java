@@ -67,12 +67,12 @@ public final class TimeFormat {
         return b.append((char) ('0' + v / 10)).append((char) ('0' + v % 10));
     }
 
-    /** The line a notification shows: local time, then UTC; the raw text when it is not a time. */
+    /** The line a notification shows: local time, then UTC; the raw text when it is not a time; null without one. */
     public String line(EventTime time, Language language) {
         if (!time.isKnown()) {
             return time.isPresent()
                     ? Msg.TIME_UNREADABLE.format(language, SafeText.line(time.raw(), 100, language))
-                    : Msg.NOT_AVAILABLE.in(language);
+                    : null; // an event without a time has no line for it
         }
         Instant instant = time.instant();
         ZonedDateTime t = instant.atZone(zone);

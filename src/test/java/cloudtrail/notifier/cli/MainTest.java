@@ -47,7 +47,7 @@ class MainTest {
         Notification expected = new Notifier(NotifierConfig.fromEnvironment(Map.of()))
                 .render(Fixtures.event("ssm-start-session.json"));
         assertEquals(expected.subject() + "\n\n" + expected.message(), stdout());
-        assertTrue(stdout().contains("日時: 2023-04-25 18:47:10 JST (UTC+09:00)"));
+        assertTrue(stdout().contains("いつ: 2023-04-25（火）18:47:10 JST（UTC 2023-04-25 09:47:10）"), stdout());
         assertEquals("", stderr());
     }
 
@@ -81,7 +81,9 @@ class MainTest {
         int status = run(Fixtures.event("cloudtrail-stop-logging.json"), Map.of("NOTIFY_LANGUAGE", "en"), "-");
 
         assertEquals(0, status);
-        assertTrue(stdout().startsWith("[Critical] CloudTrail logging stopped (account 111122223333)\n\n"), stdout());
+        String subject = stdout().substring(0, stdout().indexOf("\n\n"));
+        assertTrue(subject.startsWith("[Critical] CloudTrail logging stopped: management-events-"), subject);
+        assertTrue(subject.endsWith(" (taro.yamada@example.com, 111122223333)"), subject);
     }
 
     @Test

@@ -38,6 +38,8 @@ class NotificationLimitsTest {
                 }),
                 Arguments.of("a 300,000-character account", (Consumer<ObjectNode>) d -> d.put("recipientAccountId", huge)),
                 Arguments.of("10,000 instances", (Consumer<ObjectNode>) d -> {
+                    d.put("eventSource", "ec2.amazonaws.com");
+                    d.put("eventName", "TerminateInstances");
                     ArrayNode items = d.putObject("requestParameters").putObject("instancesSet").putArray("items");
                     for (int i = 0; i < 10_000; i++) {
                         items.addObject().put("instanceId", "i-" + "0".repeat(200) + i);
@@ -84,7 +86,7 @@ class NotificationLimitsTest {
 
         assertTrue(Limits.utf8Length(n.message()) <= budget, "message has " + Limits.utf8Length(n.message()) + " bytes");
         assertTrue(n.message().endsWith("［通知の上限 " + budget + " バイトを超えるため、ここから先を省略しました］\n"), n.message());
-        assertTrue(n.message().startsWith("概要: CloudTrail のログ記録の停止\n"));
+        assertTrue(n.message().startsWith("何が: CloudTrail のログ記録の停止\n"));
     }
 
     static Stream<Integer> budgets() {
@@ -93,22 +95,25 @@ class NotificationLimitsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("subjects")
-    void subjectIsCutToOneHundredCharactersKeepingSeverityAndAccount(String name, String eventName, String expected) throws Exception {
+    void subjectIsCutToOneHundredCharactersKeepingSeverityWhoAndAccount(String name, String eventName, boolean cut) throws Exception {
         ObjectNode event = (ObjectNode) MAPPER.readTree(Fixtures.event("ec2-describe-instances.json"));
         ((ObjectNode) event.get("detail")).put("eventName", eventName);
 
         Notification n = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), Language.JA).render(PARSER.parse(event));
 
-        assertEquals(expected, n.subject());
-        assertTrue(n.subject().length() <= 100);
+        assertTrue(n.subject().length() <= Limits.MAX_SUBJECT_CHARS, n.subject().length() + ": " + n.subject());
+        assertTrue(n.subject().startsWith("【情報】"), n.subject());
+        assertTrue(n.subject().endsWith("（hogehoge・111122223333）"), "who and the account stay: " + n.subject());
+        assertEquals(cut, n.subject().contains("…（hogehoge"), n.subject());
+        String beforeTail = n.subject().substring(0, n.subject().indexOf("（hogehoge"));
+        assertFalse(Character.isHighSurrogate(beforeTail.charAt(beforeTail.length() - 1)), "no half of a character");
     }
 
     static Stream<Arguments> subjects() {
         return Stream.of(
-                Arguments.of("short", "DoSomething", "【情報】DoSomething（アカウント 111122223333）"),
-                // 【情報】 and （アカウント 111122223333） take 24 characters: 76 are left for the summary
-                Arguments.of("exactly 100", "N".repeat(76), "【情報】" + "N".repeat(76) + "（アカウント 111122223333）"),
-                Arguments.of("one over", "N".repeat(77), "【情報】" + "N".repeat(75) + "…（アカウント 111122223333）"),
-                Arguments.of("emoji at the cut", "😀".repeat(60), "【情報】" + "😀".repeat(37) + "…（アカウント 111122223333）"));
+                Arguments.of("short", "DoSomething", false),
+                Arguments.of("long", "N".repeat(60), false),
+                Arguments.of("too long", "N".repeat(200), true),
+                Arguments.of("emoji at the cut", "😀".repeat(60), true));
     }
 }

@@ -42,7 +42,7 @@ final class Invariants {
             problems.add("\"null\" appears though the record has no such text");
         }
         String notAvailable = language == Language.JA ? "（情報なし）" : "(not available)";
-        String whoLabel = language == Language.JA ? "実行者: " : "Who: ";
+        String whoLabel = language == Language.JA ? "誰が: " : "Who: ";
         JsonNode identity = record.path("userIdentity");
         if (identity.isObject() && hasAnyScalar(identity)) {
             String who = line(n.message(), whoLabel);
@@ -52,9 +52,12 @@ final class Invariants {
         }
         Instant time = eventTime(record.path("eventTime"));
         if (time != null) {
-            String when = line(n.message(), language == Language.JA ? "日時: " : "When: ");
+            String when = line(n.message(), language == Language.JA ? "いつ: " : "When: ");
             String expected = LOCAL.format(time.atZone(zone));
-            if (when == null || !when.startsWith(expected)) {
+            // the weekday stands after the date in Japanese, before it in English: "2023-04-25（火）18:47:10", "Tue 2023-04-25 18:47:10"
+            String plain = when == null ? null
+                    : language == Language.JA ? when.replaceFirst("^(\\S+?)（.）", "$1 ") : when.replaceFirst("^[A-Z][a-z]{2} ", "");
+            if (plain == null || !plain.startsWith(expected)) {
                 problems.add("time line " + when + " does not start with " + expected + " (" + zone + ")");
             }
         }

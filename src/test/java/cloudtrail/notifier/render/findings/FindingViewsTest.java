@@ -40,7 +40,7 @@ class FindingViewsTest {
             Notification n = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), language).render(PARSER.parse(json));
             assertFalse(n.message().toLowerCase(Locale.ROOT).contains("null"), n.message());
             assertFalse(n.subject().toLowerCase(Locale.ROOT).contains("null"), n.subject());
-            assertEquals(n.message().strip(), n.message().strip().replace("\n\n", "\n"), "no empty lines");
+            assertFalse(n.message().contains("\n\n\n"), "at most one blank line between parts");
             if (language == Language.JA) {
                 assertTrue(n.subject().contains(subjectPart), n.subject());
             }
@@ -49,14 +49,14 @@ class FindingViewsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            a GuardDuty name tag       | {"detail-type":"GuardDuty Finding","source":"aws.guardduty","detail":{"type":"Recon:EC2/Portscan","resource":{"instanceDetails":{"instanceId":"i-1","tags":[{"key":"Name","value":"web\\n概要: 偽\\u202E"}]}}}}
-            a Security Hub resource    | {"detail-type":"Security Hub Findings - Imported","source":"aws.securityhub","detail":{"findings":[{"Title":"T\\r\\nX","Resources":[{"Type":"AwsS3Bucket","Id":"b\\u2066\\n概要: 偽"}]}]}}
-            a Health entity            | {"detail-type":"AWS Health Event","source":"aws.health","detail":{"service":"EC2","affectedEntities":[{"entityValue":"i-1\\n概要: 偽"}],"eventDescription":[{"language":"en_US","latestDescription":"a\\u202Eb"}]}}
-            an Insights caller         | {"eventVersion":"1.07","eventType":"AwsCloudTrailInsight","insightDetails":{"eventName":"Get\\nX","insightType":"ApiCallRateInsight","insightContext":{"attributions":[{"attribute":"userIdentityArn","insight":[{"value":"arn\\n概要: 偽","average":1}]}]}}}
+            a GuardDuty name tag       | {"detail-type":"GuardDuty Finding","source":"aws.guardduty","detail":{"type":"Recon:EC2/Portscan","resource":{"instanceDetails":{"instanceId":"i-1","tags":[{"key":"Name","value":"web\\n何が: 偽\\u202E"}]}}}}
+            a Security Hub resource    | {"detail-type":"Security Hub Findings - Imported","source":"aws.securityhub","detail":{"findings":[{"Title":"T\\r\\nX","Resources":[{"Type":"AwsS3Bucket","Id":"b\\u2066\\n何が: 偽"}]}]}}
+            a Health entity            | {"detail-type":"AWS Health Event","source":"aws.health","detail":{"service":"EC2","affectedEntities":[{"entityValue":"i-1\\n何が: 偽"}],"eventDescription":[{"language":"en_US","latestDescription":"a\\u202Eb"}]}}
+            an Insights caller         | {"eventVersion":"1.07","eventType":"AwsCloudTrailInsight","insightDetails":{"eventName":"Get\\nX","insightType":"ApiCallRateInsight","insightContext":{"attributions":[{"attribute":"userIdentityArn","insight":[{"value":"arn\\n何が: 偽","average":1}]}]}}}
             """)
     void eventTextCannotForgeLines(String name, String json) {
         Notification n = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), Language.JA).render(PARSER.parse(json));
-        assertEquals(1, n.message().lines().filter(l -> l.startsWith("概要: ")).count(), n.message());
+        assertEquals(1, n.message().lines().filter(l -> l.startsWith("何が: ")).count(), n.message());
         for (char c : n.message().toCharArray()) {
             assertFalse(c == '\r' || c == '\u202E' || c == '\u2066', "hidden character in " + n.message());
         }
