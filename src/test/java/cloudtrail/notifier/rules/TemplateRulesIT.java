@@ -81,6 +81,16 @@ class TemplateRulesIT {
         m.put("signin-root-console-login", Set.of("RootSignIn"));
         m.put("ssm-start-session", Set.of("SessionManagerSessions"));
         m.put("sts-get-caller-identity", Set.of());
+        m.put("rds-snapshot-shared-with-another-account", Set.of("RiskyChanges2"));
+        m.put("rds-snapshot-shared-with-own-account", Set.of("RiskyChanges2"));
+        m.put("lambda-permission-to-everyone", Set.of("RiskyChanges1"));
+        m.put("guardduty-detector-suspended", Set.of("RiskyChanges1"));
+        m.put("secretsmanager-force-delete", Set.of("RiskyChanges3"));
+        m.put("secretsmanager-delete-with-recovery-window", Set.of());
+        m.put("iam-trust-policy-another-account", Set.of("RiskyChanges1"));
+        m.put("iam-trust-policy-another-account-denied", Set.of("UnauthorizedApiCalls"));
+        m.put("sts-federation-token-full-access", Set.of("RiskyChanges3"));
+        m.put("cloudtrail-event-selectors-no-management-events", Set.of("CloudTrailChanges"));
         return m;
     }
 
