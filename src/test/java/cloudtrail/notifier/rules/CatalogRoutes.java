@@ -34,6 +34,8 @@ import java.util.stream.Stream;
 public final class CatalogRoutes {
     static final String PREFIX = "RiskyChanges";
     static final int MAX_CHARS = 4_000;
+    /** Warnings routed too: what an intruder does to stay (footholds, replaced code, a shell on an instance). */
+    private static final Set<String> ROUTED_WARNINGS = Set.of("foothold", "code-change", "interactive-access");
     private static final Set<String> DATA_EVENTS = Set.of("PutObject", "CopyObject", "PutObjectAcl", "GetObject", "DeleteObject");
     private static final Path CATALOG = Path.of("src", "main", "resources", "cloudtrail", "notifier", "catalog");
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -64,7 +66,7 @@ public final class CatalogRoutes {
                 for (JsonNode r : entry.path("risks")) {
                     String reason = r.path("reason").asText();
                     JsonNode def = reasons.has(reason) ? reasons.get(reason) : root.path("reasons").path(reason);
-                    if ("critical".equals(def.path("severity").asText()) || "foothold".equals(reason)) {
+                    if ("critical".equals(def.path("severity").asText()) || ROUTED_WARNINGS.contains(reason)) {
                         risks.add(r);
                     }
                 }
