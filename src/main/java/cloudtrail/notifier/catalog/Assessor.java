@@ -25,7 +25,7 @@ public final class Assessor {
     }
 
     /** Why the event got its severity; {@code attempt}: a risky call that failed. */
-    public record Assessment(Reason reason, boolean attempt, Text next, EventPattern pattern) {
+    public record Assessment(Reason reason, boolean attempt, Text next, EventPattern pattern, Check check) {
         public Severity severity() {
             return attempt ? reason.severity().atMost(Severity.WARNING) : reason.severity();
         }
@@ -72,7 +72,7 @@ public final class Assessor {
             Reason reason = rule.reason();
             boolean attempt = failed && !reason.keepOnFailure();
             Text next = rule.next() != null ? rule.next() : reason.next();
-            Assessment candidate = new Assessment(reason, attempt, fill(next, record), rule.pattern());
+            Assessment candidate = new Assessment(reason, attempt, fill(next, record), rule.pattern(), rule.check());
             if (best == null || outranks(candidate, best)) {
                 best = candidate;
             }
@@ -87,7 +87,7 @@ public final class Assessor {
 
     private Assessment plain(String id) {
         Reason reason = catalog.reason(id);
-        return new Assessment(reason, false, reason.next(), null);
+        return new Assessment(reason, false, reason.next(), null, null);
     }
 
     /** Fills {dotted.path} with the record's value; a value the record lacks is left for the reader as <name>. */

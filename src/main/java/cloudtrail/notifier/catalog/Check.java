@@ -19,6 +19,16 @@ public sealed interface Check {
 
     JsonPath path();
 
+    /** The name the catalog gives the check: other-account, policy-public, policy-other-account, policy-admin. */
+    default String name() {
+        return switch (this) {
+            case OtherAccount c -> "other-account";
+            case PolicyPublic c -> "policy-public";
+            case PolicyOtherAccount c -> "policy-other-account";
+            case PolicyAdmin c -> "policy-admin";
+        };
+    }
+
     /** @param ownAccount the account the event happened in; null when the record does not say */
     boolean holds(JsonNode record, String ownAccount, PolicyReader policies);
 

@@ -36,6 +36,9 @@ final class RulesCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final ObjectMapper mapper = new ObjectMapper();
+    private final cloudtrail.notifier.event.EventParser parser = new cloudtrail.notifier.event.EventParser();
+    private final cloudtrail.notifier.catalog.Assessor assessor =
+            new cloudtrail.notifier.catalog.Assessor(cloudtrail.notifier.catalog.Catalog.load(parser.trees()));
 
     RulesCommand(InputStream stdin, PrintStream out, PrintStream err) {
         this.stdin = stdin;
@@ -120,6 +123,7 @@ final class RulesCommand {
                 out.println("  closest: " + d.rule().name() + " (" + d.satisfied() + " of " + d.fields() + " fields match)");
                 out.println("  first mismatch: " + d.field() + " is " + d.actual() + ", the rule expects " + d.expected());
             }
+            severity(event);
             return;
         }
         boolean readOnly = EventBridgeEnvelope.isReadOnlyManagementCall(event);
@@ -136,6 +140,23 @@ final class RulesCommand {
         }
         out.println(file + ": " + String.join(", ", names));
         notes.forEach(n -> out.println("  note: " + n));
+        severity(event);
+    }
+
+    /**
+     * Why the notification would get its severity: the catalog's reason, and the EventBridge pattern of the
+     * risk rule that decided it, so a user can see what in the request made it urgent.
+     */
+    private void severity(JsonNode event) {
+        if (!(parser.parse(event.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                instanceof cloudtrail.notifier.event.CloudTrailEvent e)) {
+            return;
+        }
+        var assessment = assessor.assess(e.record(), cloudtrail.notifier.render.Outcome.of(e.record()).failed());
+        out.println("  severity: " + assessment.severity().attributeValue() + " (" + assessment.label(cloudtrail.notifier.config.Language.EN) + ")"
+                + (assessment.pattern() == null ? "" : ", by the catalog's pattern " + assessment.pattern())
+                + (assessment.check() == null ? "" : (assessment.pattern() == null ? ", by" : " and") + " the check "
+                        + assessment.check().name() + " on " + assessment.check().path().text()));
     }
 
     private int usage(String problem) {

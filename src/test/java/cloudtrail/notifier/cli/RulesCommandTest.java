@@ -57,7 +57,17 @@ class RulesCommandTest {
 
         run(bare, "rules", "-");
 
-        assertEquals("-: AccountCreation\n", stdout());
+        assertEquals("-: AccountCreation\n  severity: info (routine activity)\n", stdout());
+    }
+
+    @Test
+    void itSaysWhichRiskInTheRequestMadeTheEventUrgent() {
+        run(new byte[0], "rules", "events/rds-snapshot-shared-with-another-account.json", "events/secretsmanager-force-delete.json");
+
+        assertTrue(stdout().contains("events/rds-snapshot-shared-with-another-account.json: RiskyChanges2\n  severity: critical "
+                + "(shared with or trusted to another account), by the catalog's pattern {\"requestParameters\":{\"attributeName\":[\"restore\"]}} "
+                + "and the check other-account on requestParameters.valuesToAdd\n"), stdout());
+        assertTrue(stdout().contains("events/secretsmanager-force-delete.json: RiskyChanges3\n  severity: critical (deletion without recovery)"), stdout());
     }
 
     @Test
