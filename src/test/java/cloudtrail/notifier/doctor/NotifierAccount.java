@@ -181,6 +181,7 @@ final class NotifierAccount {
             }
         });
         resources.set("NotificationTopic", MAPPER.readTree("{\"Type\":\"AWS::SNS::Topic\"}"));
+        resources.set("AlarmTopic", MAPPER.readTree("{\"Type\":\"AWS::SNS::Topic\"}"));
         resources.set("DeadLetterQueue", MAPPER.readTree("{\"Type\":\"AWS::SQS::Queue\"}"));
         resources.set("NotifierFunctionRole", MAPPER.readTree("""
                 {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [

@@ -86,7 +86,7 @@ class TemplateResourcesTest {
     }
 
     @Test
-    void onlyCloudWatchAlarmsMayUseTheTopicKeyBesidesTheAccount() throws Exception {
+    void noServiceMayUseTheTopicKeyOnlyTheAccountAdministersIt() throws Exception {
         JsonNode statements = read("template.yaml").path("Resources").path("TopicKey").path("Properties")
                 .path("KeyPolicy").path("Statement");
         List<String> services = new ArrayList<>();
@@ -99,7 +99,38 @@ class TemplateResourcesTest {
             }
         });
 
-        assertEquals(List.of("cloudwatch.amazonaws.com"), services);
+        assertEquals(List.of(), services, "the alarms no longer publish to the notification topic");
+        assertEquals(1, statements.size());
+    }
+
+    /**
+     * A broken notification topic or key must not silence the alarm that reports it: every alarm publishes to
+     * AlarmTopic, which uses no customer managed key (CloudWatch could not use the AWS managed SNS key) and
+     * lets only this account's CloudWatch publish.
+     */
+    @Test
+    void theAlarmsReachPeopleWithoutTheNotificationTopicOrItsKey() throws Exception {
+        JsonNode resources = read("template.yaml").path("Resources");
+        List<String> alarms = new ArrayList<>();
+        resources.properties().forEach(r -> {
+            if ("AWS::CloudWatch::Alarm".equals(r.getValue().path("Type").asText())) {
+                alarms.add(r.getKey());
+                JsonNode actions = r.getValue().path("Properties").path("AlarmActions");
+                assertEquals(1, actions.size(), r.getKey());
+                assertEquals("AlarmTopic", actions.get(0).path("Ref").asText(), r.getKey() + " alarms through AlarmTopic");
+            }
+        });
+        assertEquals(List.of("DeadLetterQueueAlarm", "FunctionErrorsAlarm", "DeliveryFailuresAlarm"), alarms);
+
+        JsonNode topic = resources.path("AlarmTopic");
+        assertTrue(topic.path("Properties").path("KmsMasterKeyId").isMissingNode(), "no key on the alarm path");
+        JsonNode statement = resources.path("AlarmTopicPolicy").path("Properties").path("PolicyDocument").path("Statement").get(0);
+        assertEquals("cloudwatch.amazonaws.com", statement.path("Principal").path("Service").asText());
+        assertEquals("sns:Publish", statement.path("Action").asText());
+        assertEquals("AWS::AccountId", statement.path("Condition").path("StringEquals").path("aws:SourceAccount").path("Ref").asText());
+        JsonNode subscription = resources.path("AlarmSubscription");
+        assertEquals("AlarmTopic", subscription.path("Properties").path("TopicArn").path("Ref").asText());
+        assertEquals("email", subscription.path("Properties").path("Protocol").asText());
     }
 
     @Test
