@@ -121,6 +121,27 @@ class TemplateRulesIT {
         assertEquals(0, lint.exitCode(), lint.stdout() + lint.stderr());
     }
 
+    /** SECURITY.md: the function's role may publish to its topic, use its key, park events, and write its logs; nothing else. */
+    @Test
+    void theFunctionsRoleMayOnlyPublishUseTheTopicKeyParkEventsAndLog() {
+        JsonNode role = transformed.path("Resources").path(FUNCTION + "Role").path("Properties");
+        assertEquals("[\"arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole\"]", role.path("ManagedPolicyArns").toString());
+        Map<String, String> grants = new java.util.TreeMap<>();
+        for (JsonNode policy : role.path("Policies")) {
+            for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
+                assertEquals("Allow", statement.path("Effect").asText());
+                JsonNode resource = statement.path("Resource");
+                String target = resource.has("Fn::GetAtt") ? resource.path("Fn::GetAtt").path(0).asText()
+                        : resource.path("Fn::Sub").path(1).path("topicName").path("Fn::GetAtt").path(0).asText();
+                JsonNode actions = statement.path("Action");
+                (actions.isArray() ? actions : MAPPER.createArrayNode().add(actions))
+                        .forEach(a -> grants.merge(a.asText(), target, (x, y) -> x + "," + y));
+            }
+        }
+        assertEquals(Map.of("sns:Publish", "NotificationTopic", "kms:GenerateDataKey", "TopicKey", "kms:Decrypt", "TopicKey",
+                "sqs:SendMessage", "DeadLetterQueue"), grants);
+    }
+
     /**
      * SAM names the version after the function's properties with their !Ref unresolved, so a new value
      * of a parameter the environment reads publishes nothing by itself (SAM issue #3820). The version's
