@@ -47,6 +47,8 @@ public enum Msg {
     TRUNCATED("…［ここで省略: 全 %d 文字］", "… [truncated: %d characters in all]"),
     MESSAGE_TRUNCATED("［通知の上限 %d バイトを超えるため、ここから先を省略しました］",
             "[The rest is left out: a notification holds at most %d bytes]"),
+    MESSAGE_CUT_KEEPING("［通知の上限 %d バイトを超えるため、ここから先はイベント ID とリンクのほかを省略しました］",
+            "[The rest but the event ID and the link is left out: a notification holds at most %d bytes]"),
     EVENT_GENERIC("%s のイベント", "%s event"),
 
     // subject and summary

@@ -65,10 +65,10 @@ final class GuardDutyView {
                 score == null ? null : FindingSeverity.ofScore(score).reason(),
                 score == null ? null : FindingSeverity.describeScore(score, language),
                 Msg.TARGETS, targets.list(), targets.omitted(), true,
-                facts.list(),
+                facts.list(language),
                 described == null ? null : described.meaning().in(language),
                 described == null ? null : described.check().in(language),
-                references.list(),
+                references.list(language),
                 Msg.GUARDDUTY_CONSOLE,
                 link(Json.text(detail, "region") != null ? Json.text(detail, "region") : e.envelope().region(),
                         Json.text(detail, "id")));
