@@ -419,7 +419,7 @@ public final class NotificationRenderer {
     private List<String> targetLines(List<Target> targets) {
         List<String> lines = new java.util.ArrayList<>(targets.size());
         for (Target t : targets) {
-            String value = t.withheld() ? Msg.WITHHELD.in(language) : safe(t.value(), MAX_TARGET);
+            String value = t.withheld() ? Msg.WITHHELD.in(language) : SafeText.name(t.value(), MAX_TARGET, language);
             String label = t.kind() == ResourceKind.FIELD ? safe(t.field(), MAX_SHORT) : t.kind().label(language);
             lines.add(label + ": " + value);
         }

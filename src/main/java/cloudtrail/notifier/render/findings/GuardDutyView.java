@@ -38,7 +38,7 @@ final class GuardDutyView {
         GuardDutyCatalog.Description described = catalog.describe(type);
 
         JsonNode resource = Json.object(detail, "resource");
-        Targets targets = new Targets();
+        Targets targets = new Targets(language);
         String name = resourceTargets(resource, targets);
 
         String what = described != null ? described.title().in(language)

@@ -80,7 +80,7 @@ final class HealthView {
             status = Values.shortText(statusCode, language);
         }
 
-        Targets targets = new Targets();
+        Targets targets = new Targets(language);
         JsonNode entities = d.get("affectedEntities");
         if (entities != null && entities.isArray()) {
             for (JsonNode entity : entities) {

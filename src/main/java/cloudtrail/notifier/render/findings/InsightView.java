@@ -47,7 +47,7 @@ public final class InsightView {
         }
         Double duration = Json.number(statistics == null ? null : statistics.get("insightDuration"));
 
-        Targets callers = new Targets();
+        Targets callers = new Targets(language);
         for (String caller : top(context, "userIdentityArn")) {
             callers.add(Msg.CALLER.in(language), caller);
         }

@@ -46,7 +46,7 @@ final class SecurityHubView {
                 || "RESOLVED".equalsIgnoreCase(workflow) || "SUPPRESSED".equalsIgnoreCase(workflow);
         String reason = closed ? "finding-closed" : severity == null ? null : severity.reason();
 
-        Targets targets = new Targets();
+        Targets targets = new Targets(language);
         JsonNode resources = f == null ? null : f.get("Resources");
         if (resources != null && resources.isArray()) {
             for (JsonNode r : resources) {
