@@ -47,7 +47,7 @@ public final class IdentityResolver {
             case IDENTITY_CENTER_USER -> first(id.userName(), id.onBehalfOfUserId());
             default -> first(id.userName(), arnName(id.arn()), id.invokedBy());
         };
-        return name == null ? null : SafeText.line(name, 40, language);
+        return name == null ? null : SafeText.name(name, 40, language);
     }
 
     private String base(UserIdentity id, Language language) {
@@ -185,7 +185,7 @@ public final class IdentityResolver {
     }
 
     private static String safe(String s, Language language) {
-        return SafeText.line(s, MAX_NAME, language);
+        return SafeText.name(s, MAX_NAME, language);
     }
 
     private static String emptyToNull(String s) {

@@ -7,12 +7,32 @@ import java.nio.charset.StandardCharsets;
 public final class Limits {
     /** SNS: a subject is at most 100 characters, with no line breaks or control characters. */
     public static final int MAX_SUBJECT_CHARS = 100;
-    /** SNS: a message is at most 256 KiB of UTF-8. */
+    /**
+     * SNS: a publish is at most 256 KiB of UTF-8, counting the message and every message attribute's
+     * name, data type and value ({@link #publishedBytes}); the renderer gives the body what the
+     * attributes leave.
+     */
     public static final int MAX_MESSAGE_BYTES = 262_144;
+    /** The data type every attribute is sent with (publish.SnsPublisher); SNS counts it too. */
+    public static final String ATTRIBUTE_TYPE = "String";
     /** SNS: a message attribute value; ours are short identifiers, kept well inside the limit. */
     public static final int MAX_ATTRIBUTE_CHARS = 256;
 
     private Limits() {}
+
+    /** What SNS counts against {@link #MAX_MESSAGE_BYTES} for the attributes: names, types and values. */
+    public static int attributeBytes(java.util.Map<String, String> attributes) {
+        int bytes = 0;
+        for (var a : attributes.entrySet()) {
+            bytes += utf8Length(a.getKey()) + utf8Length(ATTRIBUTE_TYPE) + utf8Length(a.getValue());
+        }
+        return bytes;
+    }
+
+    /** What SNS counts against {@link #MAX_MESSAGE_BYTES}: the message and its attributes (not the subject). */
+    public static int publishedBytes(Notification n) {
+        return utf8Length(n.message()) + attributeBytes(n.messageAttributes());
+    }
 
     public static int utf8Length(CharSequence s) {
         int bytes = 0;
@@ -34,10 +54,15 @@ public final class Limits {
 
     /** The message cut at a line boundary, with a note, when it exceeds maxBytes of UTF-8. */
     static String fitMessage(String message, int maxBytes, Language language) {
+        return fitMessage(message, maxBytes, language, maxBytes);
+    }
+
+    /** The same, the note naming SNS's limit (shownLimit) while the message gets what the attributes leave. */
+    static String fitMessage(String message, int maxBytes, Language language, int shownLimit) {
         if (message.length() <= maxBytes / 4 || utf8Length(message) <= maxBytes) {
             return message;
         }
-        String note = Msg.MESSAGE_TRUNCATED.format(language, maxBytes) + "\n";
+        String note = Msg.MESSAGE_TRUNCATED.format(language, shownLimit) + "\n";
         int budget = maxBytes - note.getBytes(StandardCharsets.UTF_8).length;
         int bytes = 0;
         int lastBreak = 0;

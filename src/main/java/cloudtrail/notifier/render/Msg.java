@@ -45,8 +45,12 @@ public enum Msg {
     TIME_UNREADABLE("%s（時刻として解釈できません）", "%s (not a time this notifier can read)"),
     MORE_ITEMS("ほか %d 件", "and %d more"),
     TRUNCATED("…［ここで省略: 全 %d 文字］", "… [truncated: %d characters in all]"),
+    BLANKS("[空白 ×%d]", "[%d blanks]"),
+    NON_ASCII_LETTERS("（ASCII 以外の文字を含む）", " (contains non-ASCII letters)"),
     MESSAGE_TRUNCATED("［通知の上限 %d バイトを超えるため、ここから先を省略しました］",
             "[The rest is left out: a notification holds at most %d bytes]"),
+    MESSAGE_CUT_KEEPING("［通知の上限 %d バイトを超えるため、ここから先はイベント ID とリンクのほかを省略しました］",
+            "[The rest but the event ID and the link is left out: a notification holds at most %d bytes]"),
     EVENT_GENERIC("%s のイベント", "%s event"),
 
     // subject and summary

@@ -120,8 +120,8 @@ public final class NotificationRenderer {
         body.line(Msg.MFA, mfa(r));
         Boolean readOnly = r.readOnly();
         body.line(Msg.ACCESS, readOnly == null ? null : (readOnly ? Msg.READ_ONLY : Msg.WRITE).in(language));
-        body.line(Msg.EVENT_ID, safe(r.eventId(), MAX_SHORT));
-        body.line(Msg.CONSOLE_LINK, consoleLink(region, r.eventId()));
+        body.kept(Msg.EVENT_ID, safe(r.eventId(), MAX_SHORT));
+        body.kept(Msg.CONSOLE_LINK, consoleLink(region, r.eventId()));
 
         Map<String, String> attributes = new LinkedHashMap<>();
         attribute(attributes, "severity", assessment.severity().attributeValue());
@@ -132,7 +132,7 @@ public final class NotificationRenderer {
         attribute(attributes, "outcome", outcome.failed() ? "failure" : "success");
         String subjectWhat = found.forSubject() == null ? summary : summary + ": " + subjectPart(found.forSubject());
         return new Notification(subject(assessment.severity(), subjectWhat, identities.shortName(r.userIdentity(), language), account),
-                body.build(maxMessageBytes), attributes);
+                body.build(maxMessageBytes, attributes), attributes);
     }
 
     /** A resource as the subject names it: an ARN by its last part (the trail's name, not its ARN). */
@@ -271,7 +271,7 @@ public final class NotificationRenderer {
         body.blank();
         body.line(Msg.DETAIL_TYPE, safe(e.envelope().detailType(), MAX_SHORT));
         body.line(Msg.EVENT_SOURCE, safe(e.envelope().source(), MAX_SHORT));
-        body.line(Msg.EVENT_ID, safe(e.envelope().id(), MAX_SHORT));
+        body.kept(Msg.EVENT_ID, safe(e.envelope().id(), MAX_SHORT));
 
         Map<String, String> attributes = new LinkedHashMap<>();
         attribute(attributes, "severity", reason.severity().attributeValue());
@@ -279,7 +279,7 @@ public final class NotificationRenderer {
         attribute(attributes, "eventName", e.envelope().detailType());
         attribute(attributes, "account", account);
         attribute(attributes, "region", e.envelope().region());
-        return new Notification(subject(reason.severity(), summary, null, account), body.build(maxMessageBytes), attributes);
+        return new Notification(subject(reason.severity(), summary, null, account), body.build(maxMessageBytes, attributes), attributes);
     }
 
     private String summary(CloudTrailRecord r, Outcome outcome) {
@@ -315,7 +315,9 @@ public final class NotificationRenderer {
             body.line(Msg.DESCRIPTION, safe(e.description(), MAX_DESCRIPTION));
         }
         if (!e.envelope().resources().isEmpty()) {
-            body.list(Msg.TARGETS, e.envelope().resources().stream().map(s -> safe(s, MAX_TARGET)).toList(), 0);
+            List<String> all = e.envelope().resources();
+            body.list(Msg.TARGETS, all.stream().limit(Body.MAX_LIST_ITEMS).map(s -> safe(s, MAX_TARGET)).toList(),
+                    all.size() - Math.min(all.size(), Body.MAX_LIST_ITEMS));
         }
         JsonLeaves.Sample details = JsonLeaves.sample(e.detail(), LIFTED_DETAIL_FIELDS, MAX_DETAIL_LEAVES,
                 MAX_DETAIL_DEPTH);
@@ -346,7 +348,7 @@ public final class NotificationRenderer {
                 assessment.label(language)));
         show(body, view);
         body.blank();
-        body.line(Msg.EVENT_ID, safe(r.eventId(), MAX_SHORT));
+        body.kept(Msg.EVENT_ID, safe(r.eventId(), MAX_SHORT));
 
         Map<String, String> attributes = new LinkedHashMap<>();
         attribute(attributes, "severity", assessment.severity().attributeValue());
@@ -355,7 +357,7 @@ public final class NotificationRenderer {
         attribute(attributes, "account", account);
         attribute(attributes, "region", region);
         attribute(attributes, "outcome", Outcome.of(r).failed() ? "failure" : "success");
-        return new Notification(subject(assessment.severity(), summary, null, account), body.build(maxMessageBytes), attributes);
+        return new Notification(subject(assessment.severity(), summary, null, account), body.build(maxMessageBytes, attributes), attributes);
     }
 
     /** The lines of a view: its values are already safe and bounded (render.findings). */
@@ -382,7 +384,7 @@ public final class NotificationRenderer {
             body.line(fact.label(), fact.value());
         }
         if (view.link() != null) {
-            body.line(view.linkLabel(), view.link());
+            body.kept(view.linkLabel(), view.link());
         }
     }
 
@@ -417,7 +419,7 @@ public final class NotificationRenderer {
     private List<String> targetLines(List<Target> targets) {
         List<String> lines = new java.util.ArrayList<>(targets.size());
         for (Target t : targets) {
-            String value = t.withheld() ? Msg.WITHHELD.in(language) : safe(t.value(), MAX_TARGET);
+            String value = t.withheld() ? Msg.WITHHELD.in(language) : SafeText.name(t.value(), MAX_TARGET, language);
             String label = t.kind() == ResourceKind.FIELD ? safe(t.field(), MAX_SHORT) : t.kind().label(language);
             lines.add(label + ": " + value);
         }
@@ -462,7 +464,7 @@ public final class NotificationRenderer {
 
     /** The event in the CloudTrail console of its region, or null when the event cannot be linked. */
     static String consoleLink(String region, String eventId) {
-        if (region == null || eventId == null || !isRegion(region)) {
+        if (region == null || eventId == null || eventId.length() > MAX_SHORT || !isRegion(region)) {
             return null;
         }
         String host;
@@ -517,9 +519,20 @@ public final class NotificationRenderer {
         return d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf((long) d) : String.valueOf(d);
     }
 
-    /** The body: "label: value" lines, with "not available" for what the event lacks. */
+    /**
+     * The body: "label: value" lines, with "not available" for what the event lacks. Every list shows
+     * at most {@link #MAX_LIST_ITEMS} items and says how many it left out; when the whole is still too
+     * big for SNS, the lines after the cut give way but the kept ones (the event ID and the console
+     * link), which are short and bounded, so the reader can always find the event.
+     */
     private static final class Body {
-        private final StringBuilder text = new StringBuilder(1024);
+        static final int MAX_LIST_ITEMS = 20;
+        /** A kept line longer than this (a link built from a forged ID) is cut like any other. */
+        private static final int MAX_KEPT_BYTES = 4_096;
+
+        private record Line(String text, boolean kept) {}
+
+        private final List<Line> lines = new java.util.ArrayList<>();
         private final Language language;
 
         Body(Language language) {
@@ -528,36 +541,86 @@ public final class NotificationRenderer {
 
         /** A line with nothing to say is left out rather than shown as "not available". */
         void line(Msg label, String value) {
+            add(label, value, false);
+        }
+
+        /** A line the cut does not reach: what finds the event again (its ID, the console link). */
+        void kept(Msg label, String value) {
+            add(label, value, true);
+        }
+
+        private void add(Msg label, String value, boolean kept) {
             if (value == null || value.isEmpty()) {
                 return;
             }
-            text.append(label.in(language)).append(": ").append(value).append('\n');
+            String text = label.in(language) + ": " + value + "\n";
+            lines.add(new Line(text, kept && Limits.utf8Length(text) <= MAX_KEPT_BYTES));
         }
 
         /** Separates the five lines and what follows them from the details. */
         void blank() {
-            text.append('\n');
+            lines.add(new Line("\n", false));
         }
 
+        /** At most MAX_LIST_ITEMS items, then 「ほか N 件」 for the rest and for the omitted the caller counted. */
         void list(Msg label, List<String> items, int omitted) {
             if (items.isEmpty()) {
                 return;
             }
-            text.append(label.in(language)).append(":\n");
-            for (String item : items) {
-                text.append("  - ").append(item).append('\n');
+            lines.add(new Line(label.in(language) + ":\n", false));
+            int shown = Math.min(items.size(), MAX_LIST_ITEMS);
+            for (String item : items.subList(0, shown)) {
+                lines.add(new Line("  - " + item + "\n", false));
             }
-            if (omitted > 0) {
-                text.append("  ").append(Msg.MORE_ITEMS.format(language, omitted)).append('\n');
+            int more = omitted + items.size() - shown;
+            if (more > 0) {
+                lines.add(new Line("  " + Msg.MORE_ITEMS.format(language, more) + "\n", false));
             }
         }
 
-        void raw(String line) {
-            text.append(line).append('\n');
-        }
-
-        String build(int maxBytes) {
-            return Limits.fitMessage(text.toString(), maxBytes, language);
+        /**
+         * The text, within what SNS accepts once the attributes are counted: lines are taken in order
+         * while they fit; at the first that does not, a note says where the cut is and only the kept
+         * lines follow.
+         */
+        String build(int maxBytes, Map<String, String> attributes) {
+            int budget = maxBytes - Limits.attributeBytes(attributes);
+            StringBuilder whole = new StringBuilder(1024);
+            int total = 0;
+            int keptBytes = 0;
+            for (Line l : lines) {
+                whole.append(l.text());
+                int bytes = Limits.utf8Length(l.text());
+                total += bytes;
+                if (l.kept()) {
+                    keptBytes += bytes;
+                }
+            }
+            if (total <= budget) {
+                return whole.toString();
+            }
+            String note = Msg.MESSAGE_CUT_KEEPING.format(language, maxBytes) + "\n";
+            int room = budget - keptBytes - Limits.utf8Length(note);
+            if (keptBytes == 0 || room < 0) {
+                return Limits.fitMessage(whole.toString(), Math.max(0, budget), language, maxBytes);
+            }
+            StringBuilder out = new StringBuilder();
+            boolean cut = false;
+            for (Line l : lines) {
+                if (l.kept()) {
+                    out.append(l.text());
+                } else if (!cut) {
+                    int bytes = Limits.utf8Length(l.text());
+                    if (bytes <= room) {
+                        out.append(l.text());
+                        room -= bytes;
+                    } else {
+                        cut = true;
+                        out.append(note);
+                    }
+                }
+            }
+            return out.toString();
         }
     }
 }

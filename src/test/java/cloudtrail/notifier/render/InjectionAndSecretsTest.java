@@ -64,6 +64,100 @@ class InjectionAndSecretsTest {
         assertFalse(n.subject().contains("\n") || n.subject().contains("\r"));
     }
 
+    /** One character of each class that renders as nothing, and how the notification shows it. */
+    static Stream<Arguments> invisibleClasses() {
+        return Stream.of(
+                Arguments.of("zero-width joiner", "\u200D", "\\u200D"),
+                Arguments.of("word joiner", "\u2060", "\\u2060"),
+                Arguments.of("invisible times", "\u2062", "\\u2062"),
+                Arguments.of("Mongolian vowel separator", "\u180E", "\\u180E"),
+                Arguments.of("soft hyphen", "\u00AD", "\\u00AD"),
+                Arguments.of("combining grapheme joiner", "\u034F", "\\u034F"),
+                Arguments.of("Hangul filler", "\u3164", "\\u3164"),
+                Arguments.of("Hangul choseong filler", "\u115F", "\\u115F"),
+                Arguments.of("halfwidth Hangul filler", "\uFFA0", "\\uFFA0"),
+                Arguments.of("braille blank", "\u2800", "\\u2800"),
+                Arguments.of("tag character", "\uDB40\uDC20", "\\u{E0020}"),
+                Arguments.of("interlinear annotation anchor", "\uFFF9", "\\uFFF9"),
+                Arguments.of("variation selector", "\uFE00", "\\uFE00"),
+                Arguments.of("next line (C1)", "\u0085", "\\u0085"),
+                Arguments.of("line separator", "\u2028", "\\u2028"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invisibleClasses")
+    void anInvisibleCharacterInANameOrAForgedLineIsShownWhereItStands(String name, String hidden, String escape) throws Exception {
+        for (Language language : Language.values()) {
+            // Given a StopLogging event whose session name hides a character, and whose user agent hides one before a forged line
+            ObjectNode event = (ObjectNode) MAPPER.readTree(Fixtures.event("cloudtrail-stop-logging.json"));
+            ObjectNode detail = (ObjectNode) event.get("detail");
+            ((ObjectNode) detail.get("userIdentity")).put("arn", "arn:aws:sts::111122223333:assumed-role/r/ops" + hidden + "-admin");
+            detail.put("userAgent", "curl" + hidden + "\n結果: 成功");
+
+            // When it is rendered
+            Notification n = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), language).render(PARSER.parse(event));
+
+            // Then the character is nowhere as itself, and is shown escaped inside its value
+            assertFalse(n.message().contains(hidden) || n.subject().contains(hidden), "the character is shown as itself");
+            assertTrue(n.message().contains("ops" + escape + "-admin"), n.message());
+            assertTrue(n.message().contains("curl" + escape + "\\n結果: 成功"), n.message());
+            assertEquals(1, Arrays.stream(n.message().split("\n")).filter(l -> l.startsWith(Msg.RESULT.in(language) + ": ")).count());
+        }
+    }
+
+    static Stream<Arguments> blankRuns() {
+        return Stream.of(
+                Arguments.of("spaces", " "),
+                Arguments.of("no-break spaces", "\u00A0"),
+                Arguments.of("ideographic spaces", "\u3000"),
+                Arguments.of("em spaces", "\u2003"),
+                Arguments.of("braille blanks", "\u2800"));
+    }
+
+    @ParameterizedTest(name = "300 {0}")
+    @MethodSource("blankRuns")
+    void aRunOfBlanksCannotPushForgedTextOntoALineOfItsOwn(String name, String blank) throws Exception {
+        for (Language language : Language.values()) {
+            ObjectNode event = (ObjectNode) MAPPER.readTree(Fixtures.event("cloudtrail-stop-logging.json"));
+            ObjectNode detail = (ObjectNode) event.get("detail");
+            detail.put("userAgent", "curl" + blank.repeat(300) + "結果: 成功");
+            detail.put("errorCode", "AccessDenied");
+            detail.put("errorMessage", "denied" + blank.repeat(300) + "結果: 成功");
+
+            Notification n = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), language).render(PARSER.parse(event));
+
+            String marker = Msg.BLANKS.format(language, 300);
+            assertTrue(n.message().contains("curl" + marker + "結果: 成功"), n.message());
+            assertTrue(n.message().contains("denied" + marker + "結果: 成功"), n.message());
+            assertFalse(n.message().contains(blank.repeat(SafeText.MAX_BLANK_RUN + 1)), "a run of blanks is left");
+        }
+    }
+
+    static Stream<Arguments> lookAlikeNames() {
+        return Stream.of(
+                Arguments.of("Cyrillic а in the session name", "ops-\u0430dmin"),
+                Arguments.of("Greek ο in the session name", "r\u03BFot"),
+                Arguments.of("fullwidth Latin in the session name", "\uFF4Fps-admin"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lookAlikeNames")
+    void aNameWithLookAlikeLettersIsFlagged(String name, String session) throws Exception {
+        for (Language language : Language.values()) {
+            ObjectNode event = (ObjectNode) MAPPER.readTree(Fixtures.event("cloudtrail-stop-logging.json"));
+            ObjectNode detail = (ObjectNode) event.get("detail");
+            ((ObjectNode) detail.get("userIdentity")).put("arn", "arn:aws:sts::111122223333:assumed-role/r/" + session);
+            ((ObjectNode) detail.get("requestParameters")).put("name", "trail-" + session);
+
+            Notification n = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), language).render(PARSER.parse(event));
+
+            String flag = Msg.NON_ASCII_LETTERS.in(language);
+            String who = Arrays.stream(n.message().split("\n")).filter(l -> l.startsWith(Msg.WHO.in(language) + ": ")).findFirst().orElseThrow();
+            assertTrue(who.contains(session + flag), who);
+            assertTrue(n.message().contains("trail-" + session + flag), n.message());
+        }
+    }
+
     static Stream<Arguments> secrets() {
         return Stream.of(
                 Arguments.of("password", "{\"userName\":\"bob\",\"password\":\"SECRET-VALUE\"}"),

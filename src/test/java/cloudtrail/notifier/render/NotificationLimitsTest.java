@@ -14,11 +14,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.ZoneId;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** SNS's limits hold whatever the input: the subject is at most 100 characters, the message 256 KiB. */
+/** SNS's limits hold whatever the input: the subject is at most 100 characters, the message with its attributes 256 KiB. */
 class NotificationLimitsTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final EventParser PARSER = new EventParser();
@@ -78,19 +79,51 @@ class NotificationLimitsTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cloudtrail.notifier.testing.OversizedEvents#cases")
+    void oversizedEventsFitSnsWithTheirAttributesAndKeepTheEventIdAndLink(String name, byte[] json, String eventId, String link) {
+        for (Language language : Language.values()) {
+            Notification n = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), language).render(PARSER.parse(json));
+
+            assertTrue(Limits.publishedBytes(n) <= Limits.MAX_MESSAGE_BYTES, "message and attributes have "
+                    + Limits.publishedBytes(n) + " bytes");
+            assertTrue(n.subject().length() <= Limits.MAX_SUBJECT_CHARS && !n.subject().isEmpty(), n.subject());
+            assertFalse(n.subject().chars().anyMatch(Character::isISOControl), "subject has a control character");
+            assertTrue(n.message().contains(eventId), "the event ID survives");
+            if (link != null) {
+                assertTrue(n.message().contains(link), "the link survives");
+            }
+            assertTrue(n.message().matches("(?s).*(省略|left out|truncated|ほか \\d+ 件|and \\d+ more).*"),
+                    "what was cut says so");
+        }
+    }
+
     @ParameterizedTest(name = "budget {0} bytes")
     @MethodSource("budgets")
-    void aMessageOverTheBudgetIsCutAtALineWithANote(int budget) throws Exception {
+    void aMessageOverTheBudgetIsCutAtALineWithANoteKeepingTheEventIdAndLink(int budget) throws Exception {
         JsonNode event = MAPPER.readTree(Fixtures.event("cloudtrail-stop-logging.json"));
         Notification n = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), Language.JA, budget).render(PARSER.parse(event));
 
-        assertTrue(Limits.utf8Length(n.message()) <= budget, "message has " + Limits.utf8Length(n.message()) + " bytes");
-        assertTrue(n.message().endsWith("［通知の上限 " + budget + " バイトを超えるため、ここから先を省略しました］\n"), n.message());
+        assertTrue(Limits.publishedBytes(n) <= budget, "message and attributes have " + Limits.publishedBytes(n) + " bytes");
+        assertTrue(n.message().contains("［通知の上限 " + budget + " バイトを超えるため、ここから先はイベント ID とリンクのほかを省略しました］\n"
+                + "イベント ID: 7570d776-efa3-48c1-a78d-89440d507dd5\n"
+                + "CloudTrail コンソール: https://ap-northeast-1.console.aws.amazon.com/cloudtrailv2/home?region=ap-northeast-1#/events/7570d776-efa3-48c1-a78d-89440d507dd5\n"),
+                n.message());
+        assertTrue(n.message().endsWith("7570d776-efa3-48c1-a78d-89440d507dd5\n"), n.message());
         assertTrue(n.message().startsWith("何が: CloudTrail のログ記録の停止\n"));
     }
 
     static Stream<Integer> budgets() {
-        return Stream.of(300, 500, 700); // the whole message is 929 bytes
+        return Stream.of(600, 800, 1_000); // the whole message is 929 bytes, the attributes 170
+    }
+
+    @Test
+    void aBudgetTooSmallForTheEventIdAndLinkStillCutsToFit() throws Exception {
+        JsonNode event = MAPPER.readTree(Fixtures.event("cloudtrail-stop-logging.json"));
+        Notification n = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), Language.JA, 500).render(PARSER.parse(event));
+
+        assertTrue(Limits.publishedBytes(n) <= 500, "message and attributes have " + Limits.publishedBytes(n) + " bytes");
+        assertTrue(n.message().endsWith("［通知の上限 500 バイトを超えるため、ここから先を省略しました］\n"), n.message());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,6 +2,7 @@ package cloudtrail.notifier.robustness;
 
 import cloudtrail.notifier.config.Language;
 import cloudtrail.notifier.render.Limits;
+import cloudtrail.notifier.render.SafeText;
 import cloudtrail.notifier.render.Notification;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -31,8 +32,8 @@ final class Invariants {
         if (n.subject().isBlank()) {
             problems.add("subject is empty");
         }
-        if (Limits.utf8Length(n.message()) > Limits.MAX_MESSAGE_BYTES) {
-            problems.add("message has " + Limits.utf8Length(n.message()) + " bytes");
+        if (Limits.publishedBytes(n) > Limits.MAX_MESSAGE_BYTES) {
+            problems.add("message and attributes have " + Limits.publishedBytes(n) + " bytes");
         }
         checkCharacters("subject", n.subject(), false, problems);
         checkCharacters("message", n.message(), true, problems);
@@ -68,8 +69,9 @@ final class Invariants {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             boolean control = Character.isISOControl(c) && !(lineBreaksAllowed && c == '\n');
-            boolean hidden = c == '\u061C' || (c >= '\u200B' && c <= '\u200C') || (c >= '\u200E' && c <= '\u200F')
-                    || (c >= '\u2028' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069') || c == '\uFEFF';
+            int cp = text.codePointAt(i);
+            boolean hidden = cp >= 0xA0 && !Character.isLowSurrogate(c) && !(Character.isHighSurrogate(c) && cp == c)
+                    && SafeText.isHidden(cp, i == 0 ? -1 : text.codePointBefore(i)); // every format, filler and invisible character
             boolean lone = Character.isHighSurrogate(c)
                     ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
                     : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));

@@ -15,7 +15,7 @@ record Mutation(List<Object> path, Kind kind, int size) {
 
     enum Kind {
         DROP, NULL, TO_STRING, TO_NUMBER, TO_BOOLEAN, TO_OBJECT, TO_ARRAY, DEEP_NEST, HUGE_STRING,
-        LONE_SURROGATE, BIDI_CONTROLS, LINE_BREAKS, INVALID_TIMESTAMP
+        LONE_SURROGATE, BIDI_CONTROLS, LINE_BREAKS, INVISIBLE, INVALID_TIMESTAMP
     }
 
     /** Fields whose odd values a reader would notice most: always among the candidates. */
@@ -120,6 +120,8 @@ record Mutation(List<Object> path, Kind kind, int size) {
             case LONE_SURROGATE -> NODES.textNode(text + "\uD800" + "tail\uDC00");
             case BIDI_CONTROLS -> NODES.textNode("\u202Egnp.exe\u202C\u2066" + text + "\u2069\u200F");
             case LINE_BREAKS -> NODES.textNode(text + "\n結果: 成功\r\n実行者: admin\u2028重要度: 情報\u0000\u0085");
+            case INVISIBLE -> NODES.textNode("ops\u2060-\u0430dmin" + text + "\u200D\u2062\u180E\u00AD\u034F\u3164\u115F\uFFA0\u2800"
+                    + "\uDB40\uDC41\uFFF9\uFE00" + "\u3000".repeat(300) + "結果: 成功");
             case INVALID_TIMESTAMP -> NODES.textNode(switch (size % 5) {
                 case 0 -> "2023-13-45T99:99:99Z";
                 case 1 -> "yesterday";

@@ -38,7 +38,7 @@ final class GuardDutyView {
         GuardDutyCatalog.Description described = catalog.describe(type);
 
         JsonNode resource = Json.object(detail, "resource");
-        Targets targets = new Targets();
+        Targets targets = new Targets(language);
         String name = resourceTargets(resource, targets);
 
         String what = described != null ? described.title().in(language)
@@ -65,10 +65,10 @@ final class GuardDutyView {
                 score == null ? null : FindingSeverity.ofScore(score).reason(),
                 score == null ? null : FindingSeverity.describeScore(score, language),
                 Msg.TARGETS, targets.list(), targets.omitted(), true,
-                facts.list(),
+                facts.list(language),
                 described == null ? null : described.meaning().in(language),
                 described == null ? null : described.check().in(language),
-                references.list(),
+                references.list(language),
                 Msg.GUARDDUTY_CONSOLE,
                 link(Json.text(detail, "region") != null ? Json.text(detail, "region") : e.envelope().region(),
                         Json.text(detail, "id")));

@@ -80,7 +80,7 @@ final class HealthView {
             status = Values.shortText(statusCode, language);
         }
 
-        Targets targets = new Targets();
+        Targets targets = new Targets(language);
         JsonNode entities = d.get("affectedEntities");
         if (entities != null && entities.isArray()) {
             for (JsonNode entity : entities) {
@@ -111,9 +111,9 @@ final class HealthView {
                 : "scheduledChange".equals(categoryCode) ? Words.HEALTH_CHECK_SCHEDULED
                 : Words.HEALTH_CHECK_NOTICE;
         return new FindingView(headline, reason(categoryCode, statusCode), null,
-                Msg.AFFECTED_RESOURCES, targets.list(), targets.omitted(), true, facts.list(),
+                Msg.AFFECTED_RESOURCES, targets.list(), targets.omitted(), true, facts.list(language),
                 null, check.in(language),
-                new Facts().add(Msg.DESCRIPTION, Values.prose(description(d, language), Values.PROSE, language)).list(),
+                new Facts().add(Msg.DESCRIPTION, Values.prose(description(d, language), Values.PROSE, language)).list(language),
                 Msg.HEALTH_CONSOLE, link(Json.text(d, "eventArn")));
     }
 

@@ -47,7 +47,7 @@ public final class InsightView {
         }
         Double duration = Json.number(statistics == null ? null : statistics.get("insightDuration"));
 
-        Targets callers = new Targets();
+        Targets callers = new Targets(language);
         for (String caller : top(context, "userIdentityArn")) {
             callers.add(Msg.CALLER.in(language), caller);
         }
@@ -70,7 +70,7 @@ public final class InsightView {
         String what = call == null ? "API" : call;
         String meaning = (errors ? Words.INSIGHT_MEANING_ERROR_RATE : Words.INSIGHT_MEANING_CALL_RATE).format(language, what);
         return new FindingView(headline, null, null, // urgency: SeverityPolicy ranks Insights events
-                Msg.MAIN_CALLERS, callers.list(), callers.omitted(), false, facts.list(),
+                Msg.MAIN_CALLERS, callers.list(), callers.omitted(), false, facts.list(language),
                 meaning, (ended ? Words.INSIGHT_CHECK_END : Words.INSIGHT_CHECK).in(language), List.of(),
                 Msg.INSIGHTS_CONSOLE, link(region, r.eventId()));
     }

@@ -46,7 +46,7 @@ final class SecurityHubView {
                 || "RESOLVED".equalsIgnoreCase(workflow) || "SUPPRESSED".equalsIgnoreCase(workflow);
         String reason = closed ? "finding-closed" : severity == null ? null : severity.reason();
 
-        Targets targets = new Targets();
+        Targets targets = new Targets(language);
         JsonNode resources = f == null ? null : f.get("Resources");
         if (resources != null && resources.isArray()) {
             for (JsonNode r : resources) {
@@ -87,8 +87,8 @@ final class SecurityHubView {
                 : Words.SECURITY_HUB_CHECK_OTHER.in(language);
         String region = first(Json.text(f, "Region"), e.envelope().region());
         return new FindingView(headline, reason, severity == null ? null : severity.label(language),
-                Msg.TARGETS, targets.list(), targets.omitted(), true, facts.list(),
-                null, check, references.list(), Msg.SECURITY_HUB_CONSOLE, link(region, rawControlId(compliance, productFields), Json.text(f, "Id")));
+                Msg.TARGETS, targets.list(), targets.omitted(), true, facts.list(language),
+                null, check, references.list(language), Msg.SECURITY_HUB_CONSOLE, link(region, rawControlId(compliance, productFields), Json.text(f, "Id")));
     }
 
     /** ASFF resource types people meet most, by the names the rest of the notification uses. */

@@ -1,6 +1,8 @@
 package cloudtrail.notifier.render.findings;
 
 import cloudtrail.notifier.config.Language;
+import cloudtrail.notifier.render.Msg;
+import cloudtrail.notifier.render.SafeText;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,14 +16,23 @@ final class Targets {
     static final int MAX = 10;
 
     private final Set<String> lines = new LinkedHashSet<>();
+    private final Language language;
     private int omitted;
 
-    /** label is already in the reader's language; value is already safe, or null to skip. */
+    Targets(Language language) {
+        this.language = language;
+    }
+
+    /**
+     * label is already in the reader's language; value is already safe, or null to skip. A value that
+     * mixes ASCII letters with look-alikes is flagged (SafeText.name).
+     */
     Targets add(String label, String value) {
         if (value == null || value.isBlank()) {
             return this;
         }
-        String line = label + ": " + value;
+        String flag = SafeText.hasLookAlikes(value) ? Msg.NON_ASCII_LETTERS.in(language) : "";
+        String line = label + ": " + value + flag;
         if (lines.contains(line)) {
             return this;
         }
