@@ -56,7 +56,8 @@ public final class Assessor {
             best = consider(best, entry.risks(), record, own, failed);
         }
         if (best != null) {
-            return best;
+            // only the winner's next step is shown: fill its placeholders, not every candidate's
+            return new Assessment(best.reason(), best.attempt(), fill(best.next(), record), best.pattern(), best.check());
         }
         return plain(failed ? "failed-call" : "routine");
     }
@@ -72,7 +73,7 @@ public final class Assessor {
             Reason reason = rule.reason();
             boolean attempt = failed && !reason.keepOnFailure();
             Text next = rule.next() != null ? rule.next() : reason.next();
-            Assessment candidate = new Assessment(reason, attempt, fill(next, record), rule.pattern(), rule.check());
+            Assessment candidate = new Assessment(reason, attempt, next, rule.pattern(), rule.check());
             if (best == null || outranks(candidate, best)) {
                 best = candidate;
             }

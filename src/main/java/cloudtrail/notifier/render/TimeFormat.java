@@ -15,6 +15,10 @@ import java.util.Locale;
  * weekday, since "Saturday night" is how an operator on call thinks of it.
  */
 public final class TimeFormat {
+    /** Looked up once: the locale data behind getDisplayName costs more than the rest of the line. */
+    private static final String[] WEEKDAYS_JA = weekdays(Locale.JAPANESE);
+    private static final String[] WEEKDAYS_EN = weekdays(Locale.ENGLISH);
+
     private final ZoneId zone;
     /** Looking a zone's abbreviation up is slow; a zone has two, for standard and daylight time. */
     private final String standardName;
@@ -77,7 +81,7 @@ public final class TimeFormat {
         Instant instant = time.instant();
         ZonedDateTime t = instant.atZone(zone);
         StringBuilder b = new StringBuilder(64);
-        String weekday = t.getDayOfWeek().getDisplayName(TextStyle.SHORT, language.locale());
+        String weekday = (language == Language.JA ? WEEKDAYS_JA : WEEKDAYS_EN)[t.getDayOfWeek().ordinal()];
         if (language == Language.JA) {
             appendDate(b, t.toLocalDate()).append('（').append(weekday).append('）');
         } else {
@@ -88,6 +92,14 @@ public final class TimeFormat {
             b.append(language == Language.JA ? "（UTC " : " (UTC ").append(utc(instant)).append(language == Language.JA ? "）" : ")");
         }
         return b.toString();
+    }
+
+    private static String[] weekdays(Locale locale) {
+        String[] names = new String[7];
+        for (java.time.DayOfWeek d : java.time.DayOfWeek.values()) {
+            names[d.ordinal()] = d.getDisplayName(TextStyle.SHORT, locale);
+        }
+        return names;
     }
 
     /** "JST", "EDT"; "UTC+05:30" where the zone has no abbreviation; "UTC" for UTC itself. */

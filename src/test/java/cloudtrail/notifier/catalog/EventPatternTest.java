@@ -25,6 +25,10 @@ class EventPatternTest {
             equals-ignore-case            | {"a": [{"equals-ignore-case": "failure"}]}     | {"a": "Failure"}
             wildcard middle               | {"a": [{"wildcard": "*Pacu*"}]}                | {"a": "Boto3/1.9 Pacu/1.0"}
             wildcard, no                  | {"a": [{"wildcard": "*Pacu*"}]}                | {"a": "aws-cli/2.0"}
+            wildcard overlapping ends     | {"a": [{"wildcard": "ab*ba"}]}                 | {"a": "aba"}
+            wildcard three parts          | {"a": [{"wildcard": "x*y*z"}]}                 | {"a": "x-y-y-z"}
+            wildcard parts out of order   | {"a": [{"wildcard": "x*y*z"}]}                 | {"a": "x-z-y"}
+            wildcard star only            | {"a": [{"wildcard": "*"}]}                     | {"a": ""}
             exists false, missing         | {"a": [{"exists": false}]}                     | {"b": 1}
             exists false, present         | {"a": [{"exists": false}]}                     | {"a": "x"}
             exists true, present          | {"a": [{"exists": true}]}                      | {"a": "x"}
