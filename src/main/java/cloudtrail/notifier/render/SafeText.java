@@ -1,6 +1,7 @@
 package cloudtrail.notifier.render;
 
 import cloudtrail.notifier.config.Language;
+import cloudtrail.notifier.event.Redactor;
 /**
  * Makes text taken from an event safe to place on one line of a notification. A line break inside a
  * value could start a line that looks like one of our labels, and bidirectional overrides can make
@@ -9,10 +10,16 @@ import cloudtrail.notifier.config.Language;
 public final class SafeText {
     private SafeText() {}
 
-    /** The text on one line, every character visible, cut after maxChars code points with a note. */
+    /**
+     * The text on one line, every character visible, cut after maxChars code points with a note. A value
+     * the parser withheld (event.Redactor) reads 「（秘匿のため非表示）」 / "(withheld: secret)".
+     */
     public static String line(String text, int maxChars, Language language) {
         if (text == null) {
             return null;
+        }
+        if (Redactor.isWithheld(text)) {
+            text = text.replace(Redactor.WITHHELD, Msg.WITHHELD.in(language));
         }
         if (text.length() <= maxChars && isClean(text)) {
             return text;
@@ -49,6 +56,7 @@ public final class SafeText {
                 || (cp >= 0x200E && cp <= 0x200F) // LRM, RLM
                 || (cp >= 0x2028 && cp <= 0x202E) // line and paragraph separators, LRE..RLO
                 || (cp >= 0x2066 && cp <= 0x2069) // LRI..PDI
+                || (cp >= 0xFDD0 && cp <= 0xFDEF) // noncharacters: half a withheld marker cut by a length limit
                 || cp == 0xFEFF;                  // zero-width no-break space
     }
 
