@@ -72,6 +72,8 @@ class RedactorTest {
         "key and value|{'attributes':[{'key':'deletion_protection.enabled','value':'false'},{'key':'otp','value':'1'}]}"
                 + "|{'attributes':[{'key':'deletion_protection.enabled','value':'false'},{'key':'otp','value':'§'}]}",
         "variable and value|{'vars':[{'variable':'MYSQL_PWD','value':{'a':'s'}}]}|{'vars':[{'variable':'MYSQL_PWD','value':{'a':'§'}}]}",
+        "Name and Value|{'Env':[{'Name':'API_TOKEN','Value':'s'}]}|{'Env':[{'Name':'API_TOKEN','Value':'§'}]}",
+        "attributeName and attributeValue|{'attributeName':'password','attributeValue':'s','topicArn':'t'}|{'attributeName':'password','attributeValue':'§','topicArn':'t'}",
         "a parameter path|{'name':'/prod/db/password','value':'s','type':'String'}|{'name':'/prod/db/password','value':'§','type':'String'}",
     })
     void theValueOfANameValuePairIsWithheldWhenTheNameIsASecrets(String shape, String input, String expected) {
