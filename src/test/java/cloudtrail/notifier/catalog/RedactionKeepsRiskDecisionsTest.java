@@ -55,7 +55,7 @@ class RedactionKeepsRiskDecisionsTest {
     }
 
     /** @return 1 when the redaction changed the record */
-    private static int compare(String name, CloudTrailRecord redacted, JsonNode raw, List<String> differences) {
+    static int compare(String name, CloudTrailRecord redacted, JsonNode raw, List<String> differences) {
         CloudTrailRecord original = new CloudTrailRecord(redacted.eventVersion(), redacted.userIdentity(), redacted.eventTime(),
                 redacted.eventSource(), redacted.eventName(), redacted.awsRegion(), redacted.sourceIpAddress(),
                 redacted.userAgent(), raw.get("requestParameters"), raw.get("responseElements"),

@@ -78,6 +78,8 @@ class SecretKeysTest {
         "passwordLastUsed, false",
         "signatureAlgorithm, false",
         "versionStage, false",
+        "CredentialVerification, false",
+        "CredentialChallenge, false",
         // not secrets at all
         "accessKeyId, false",
         "accessKey, false",
