@@ -2,6 +2,7 @@ package cloudtrail.notifier.catalog;
 
 import cloudtrail.notifier.config.Language;
 import cloudtrail.notifier.event.CloudTrailRecord;
+import cloudtrail.notifier.event.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -116,7 +117,8 @@ public final class Assessor {
         while (m.find()) {
             JsonPath path = JsonPath.parse(m.group(1));
             List<String> values = path.texts(record);
-            String value = values.isEmpty() ? "<" + path.leaf() + ">"
+            // a withheld value (event.Redactor) is left for the reader, as one the record lacks
+            String value = values.isEmpty() || Redactor.isWithheld(values.get(0)) ? "<" + path.leaf() + ">"
                     : shellWord(values.get(0));
             m.appendReplacement(b, Matcher.quoteReplacement(value));
         }

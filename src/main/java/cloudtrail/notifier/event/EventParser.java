@@ -15,6 +15,7 @@ public final class EventParser {
     private static final String VIA_CLOUDTRAIL = "via CloudTrail";
 
     private final JsonTrees trees;
+    private final Redactor redactor = new Redactor();
 
     public EventParser() {
         this(new JsonTrees());
@@ -58,11 +59,16 @@ public final class EventParser {
         return tree;
     }
 
-    public NotifierEvent parse(JsonNode root) {
-        if (root == null || !root.isObject()) {
+    /**
+     * The event, read from a copy of {@code root} in which every secret is withheld ({@link Redactor}):
+     * nothing built here, and so nothing shown, holds a value that the redaction replaced.
+     */
+    public NotifierEvent parse(JsonNode input) {
+        if (input == null || !input.isObject()) {
             throw new InvalidEventException("expected a JSON object (an EventBridge event or a CloudTrail record), got "
-                    + (root == null ? "nothing" : describe(root)));
+                    + (input == null ? "nothing" : describe(input)));
         }
+        JsonNode root = redactor.redact(input);
         if (isEnvelope(root)) {
             JsonNode detail = root.get("detail");
             Envelope envelope = envelope(root);

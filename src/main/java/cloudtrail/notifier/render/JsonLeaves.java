@@ -1,6 +1,7 @@
 package cloudtrail.notifier.render;
 
 import cloudtrail.notifier.event.Json;
+import cloudtrail.notifier.event.Redactor;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -10,11 +11,12 @@ import java.util.Set;
 
 /**
  * A bounded sample of a free-form JSON tree as "path: value" leaves, for parts of an event whose
- * shape nobody here knows. Secrets are withheld by key anywhere on the path; nesting deeper than
- * the limit is shown as compact JSON rather than followed.
+ * shape nobody here knows. The tree is the parser's, whose secrets are already withheld
+ * (event.Redactor), so a leaf and the compact JSON shown for nesting deeper than the limit are safe
+ * by construction.
  */
 final class JsonLeaves {
-    /** One leaf: its dotted path and value, or no value when a key on its path names a secret. */
+    /** One leaf: its dotted path and value, or no value when the whole value was withheld. */
     record Leaf(String path, String value, boolean withheld) {}
 
     record Sample(List<Leaf> leaves, int omitted) {}
@@ -35,16 +37,16 @@ final class JsonLeaves {
             for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (!skipTopLevel.contains(e.getKey())) {
-                    walker.walk(e.getValue(), e.getKey(), SecretKeys.isSecret(e.getKey()), 1);
+                    walker.walk(e.getValue(), e.getKey(), 1);
                 }
             }
         } else if (root != null) {
-            walker.walk(root, "", false, 0);
+            walker.walk(root, "", 0);
         }
         return new Sample(List.copyOf(walker.leaves), walker.omitted);
     }
 
-    private void walk(JsonNode node, String path, boolean secret, int depth) {
+    private void walk(JsonNode node, String path, int depth) {
         if (node.isContainerNode() && node.isEmpty()) {
             return; // an empty set or filter says nothing
         }
@@ -53,12 +55,12 @@ final class JsonLeaves {
                 for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
                     String child = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-                    walk(e.getValue(), child, secret || SecretKeys.isSecret(e.getKey()), depth + 1);
+                    walk(e.getValue(), child, depth + 1);
                 }
             } else {
                 int i = 0;
                 for (JsonNode item : node) {
-                    walk(item, path + "[" + i++ + "]", secret, depth + 1);
+                    walk(item, path + "[" + i++ + "]", depth + 1);
                 }
             }
             return;
@@ -71,6 +73,6 @@ final class JsonLeaves {
             omitted++;
             return;
         }
-        leaves.add(secret ? new Leaf(path, null, true) : new Leaf(path, value, false));
+        leaves.add(Redactor.WITHHELD.equals(value) ? new Leaf(path, null, true) : new Leaf(path, value, false));
     }
 }

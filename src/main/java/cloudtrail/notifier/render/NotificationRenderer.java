@@ -16,6 +16,7 @@ import cloudtrail.notifier.event.CloudTrailRecord;
 import cloudtrail.notifier.event.EventTime;
 import cloudtrail.notifier.event.NotifierEvent;
 import cloudtrail.notifier.event.OtherEvent;
+import cloudtrail.notifier.event.Redactor;
 import cloudtrail.notifier.render.findings.FindingView;
 import cloudtrail.notifier.render.findings.FindingViews;
 import cloudtrail.notifier.render.findings.InsightView;
@@ -220,11 +221,11 @@ public final class NotificationRenderer {
                     omitted++;
                     continue;
                 }
-                if (forSubject == null && kind != null && !value.startsWith("http") && !SecretKeys.isSecret(spec.path().leaf())) {
+                boolean withheld = Redactor.isWithheld(value); // the parser withheld it: a secret, not a name
+                if (forSubject == null && kind != null && !value.startsWith("http") && !withheld) {
                     forSubject = value;
                 }
-                boolean secret = SecretKeys.isSecret(spec.path().leaf());
-                out.add(secret ? Target.withheldField(label) : Target.field(label, value));
+                out.add(Redactor.WITHHELD.equals(value) ? Target.withheldField(label) : Target.field(label, value));
             }
         }
         if (out.isEmpty()) {

@@ -3,6 +3,7 @@ package cloudtrail.notifier.render;
 import cloudtrail.notifier.config.Language;
 import cloudtrail.notifier.event.CloudTrailRecord;
 import cloudtrail.notifier.event.Json;
+import cloudtrail.notifier.event.Redactor;
 import cloudtrail.notifier.event.ResourceRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -277,7 +278,7 @@ public final class ResourceExtractor {
 
         void addField(String name, String value) {
             if (value != null) {
-                addTarget(SecretKeys.isSecret(name) ? Target.withheldField(name) : Target.field(name, value));
+                addTarget(Redactor.WITHHELD.equals(value) ? Target.withheldField(name) : Target.field(name, value));
             }
         }
 

@@ -1,7 +1,7 @@
 package cloudtrail.notifier.render;
 
 import cloudtrail.notifier.config.Language;
-
+import cloudtrail.notifier.event.Redactor;
 /**
  * Makes text taken from an event safe to place on one line of a notification, every character in it
  * seen for what it is:
@@ -30,10 +30,16 @@ public final class SafeText {
 
     private SafeText() {}
 
-    /** The text on one line, every character visible, cut after maxChars code points with a note. */
+    /**
+     * The text on one line, every character visible, cut after maxChars code points with a note. A value
+     * the parser withheld (event.Redactor) reads 「（秘匿のため非表示）」 / "(withheld: secret)".
+     */
     public static String line(String text, int maxChars, Language language) {
         if (text == null) {
             return null;
+        }
+        if (Redactor.isWithheld(text)) {
+            text = text.replace(Redactor.WITHHELD, Msg.WITHHELD.in(language));
         }
         if (text.length() <= maxChars && isClean(text)) {
             return text;
@@ -168,7 +174,8 @@ public final class SafeText {
                 || (cp >= 0xFE00 && cp <= 0xFE0F)                            // variation selectors
                 || (cp >= 0xE0100 && cp <= 0xE01EF)                          // variation selectors supplement
                 || (cp >= 0xE0000 && cp <= 0xE007F)                          // tags
-                || cp == 0x2800;                                             // braille blank
+                || cp == 0x2800                                              // braille blank
+                || (cp >= 0xFDD0 && cp <= 0xFDEF);                           // noncharacters: half a withheld marker cut short
     }
 
     private static void appendVisible(StringBuilder out, int cp, int previous) {

@@ -165,7 +165,25 @@ class InjectionAndSecretsTest {
                 Arguments.of("secret under an array", "{\"credentials\":[{\"accessKeyId\":\"AKIA\",\"secretAccessKey\":\"SECRET-VALUE\"}]}"),
                 Arguments.of("token value", "{\"tokenValue\":\"SECRET-VALUE\"}"),
                 Arguments.of("private key", "{\"privateKey\":\"-----BEGIN SECRET-VALUE\"}"),
-                Arguments.of("a secret that is a whole object", "{\"secretString\":{\"k\":\"SECRET-VALUE\"}}"));
+                Arguments.of("a secret that is a whole object", "{\"secretString\":{\"k\":\"SECRET-VALUE\"}}"),
+                Arguments.of("below the sample's depth limit, shown as compact JSON",
+                        "{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":{\"f\":{\"password\":\"SECRET-VALUE\"}}}}}}}"),
+                Arguments.of("ECS environment variable", "{\"containerDefinitions\":[{\"name\":\"app\",\"environment\":"
+                        + "[{\"name\":\"DB_PASSWORD\",\"value\":\"SECRET-VALUE\"}]}]}"),
+                Arguments.of("CloudFormation parameter", "{\"parameters\":[{\"parameterKey\":\"DbPassword\",\"parameterValue\":\"SECRET-VALUE\"}]}"),
+                Arguments.of("DB_PASS", "{\"DB_PASS\":\"SECRET-VALUE\"}"),
+                Arguments.of("pwd", "{\"pwd\":\"SECRET-VALUE\"}"),
+                Arguments.of("pass", "{\"pass\":\"SECRET-VALUE\"}"),
+                Arguments.of("passcode", "{\"passcode\":\"SECRET-VALUE\"}"),
+                Arguments.of("pin", "{\"pin\":\"SECRET-VALUE\"}"),
+                Arguments.of("otp", "{\"otp\":\"SECRET-VALUE\"}"),
+                Arguments.of("mfaCode", "{\"mfaCode\":\"SECRET-VALUE\"}"),
+                Arguments.of("authenticationCode1", "{\"authenticationCode1\":\"SECRET-VALUE\"}"),
+                Arguments.of("connectionString", "{\"connectionString\":\"SECRET-VALUE\"}"),
+                Arguments.of("password in a connection string", "{\"conn\":\"Server=db;Password=SECRET-VALUE;\"}"),
+                Arguments.of("credentials in a URL", "{\"endpoint\":\"https://user:SECRET-VALUE@example.com/\"}"),
+                Arguments.of("database URL", "{\"dsn\":\"postgres://app:SECRET-VALUE@db:5432/app\"}"),
+                Arguments.of("userData", "{\"instanceId\":\"i-1\",\"userData\":\"SECRET-VALUE\"}"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -195,5 +213,17 @@ class InjectionAndSecretsTest {
 
         assertFalse(n.message().contains("SECRET-VALUE"), n.message());
         assertTrue(n.message().contains(Msg.WITHHELD.in(Language.JA)), n.message());
+    }
+
+    @org.junit.jupiter.api.Test
+    void theCompactJsonShownBelowTheDepthLimitIsTheRedactedTree() throws Exception {
+        ObjectNode event = (ObjectNode) MAPPER.readTree(Fixtures.event("ec2-describe-instances.json"));
+        ObjectNode detail = (ObjectNode) event.get("detail");
+        detail.put("eventSource", "example.amazonaws.com");
+        detail.set("requestParameters", MAPPER.readTree("{\"a\":{\"b\":{\"c\":{\"d\":{\"e\":{\"f\":{\"password\":\"SECRET-VALUE\"}}}}}}}"));
+
+        Notification n = JA.render(PARSER.parse(event));
+
+        assertTrue(n.message().contains("a.b.c.d.e.f: {\"password\":\"（秘匿のため非表示）\"}"), n.message());
     }
 }
