@@ -50,7 +50,11 @@ public record JsonPath(String text, List<Step> steps) {
                     continue;
                 }
                 if (step.each() && child.isArray()) {
-                    child.forEach(next::add);
+                    child.forEach(e -> {
+                        if (!e.isNull()) { // [null] holds nothing: never shown as "null"
+                            next.add(e);
+                        }
+                    });
                 } else {
                     next.add(child);
                 }
@@ -88,7 +92,7 @@ public record JsonPath(String text, List<Step> steps) {
     public List<String> texts(JsonNode record) {
         List<String> out = new ArrayList<>();
         for (JsonNode node : values(record)) {
-            if (node.isValueNode()) {
+            if (node.isValueNode() && !node.isNull()) {
                 out.add(node.asText());
             }
         }

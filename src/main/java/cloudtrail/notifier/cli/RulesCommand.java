@@ -7,7 +7,6 @@ import cloudtrail.notifier.rules.RuleMatcher;
 import cloudtrail.notifier.rules.TemplateRules;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -35,7 +34,6 @@ final class RulesCommand {
     private final InputStream stdin;
     private final PrintStream out;
     private final PrintStream err;
-    private final ObjectMapper mapper = new ObjectMapper();
     private final cloudtrail.notifier.event.EventParser parser = new cloudtrail.notifier.event.EventParser();
     private final cloudtrail.notifier.catalog.Assessor assessor =
             new cloudtrail.notifier.catalog.Assessor(cloudtrail.notifier.catalog.Catalog.load(parser.trees()));
@@ -95,10 +93,15 @@ final class RulesCommand {
             JsonNode event;
             try {
                 byte[] bytes = file.equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(file));
-                event = mapper.readTree(bytes);
+                // the function's own reader: strict UTF-8, no key twice (what is not one event is not matched)
+                event = parser.trees().read(bytes);
                 if (event == null || !event.isObject()) {
                     throw new IOException("expected a JSON object");
                 }
+            } catch (cloudtrail.notifier.event.Utf8.MalformedException | cloudtrail.notifier.event.JsonTrees.DuplicateKeyException e) {
+                err.println(Main.NAME + ": " + file + ": " + e.getMessage());
+                status = Main.INPUT_ERROR;
+                continue;
             } catch (JsonProcessingException e) {
                 err.println(Main.NAME + ": " + file + ": not JSON: " + e.getOriginalMessage());
                 status = Main.INPUT_ERROR;

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Reads an event as EventBridge delivers it, or a bare CloudTrail record as the console shows it,
- * into a {@link NotifierEvent}. Only input that is not a JSON object is rejected; any JSON object
- * becomes something that can be shown.
+ * into a {@link NotifierEvent}. Only input that is not one JSON object is rejected (not JSON, not an
+ * object, not well-formed UTF-8, or an object with a key twice: see {@link JsonTrees}); any JSON
+ * object becomes something that can be shown.
  */
 public final class EventParser {
     private static final String VIA_CLOUDTRAIL = "via CloudTrail";
@@ -46,6 +47,9 @@ public final class EventParser {
         JsonNode tree;
         try {
             tree = reader.read();
+        } catch (Utf8.MalformedException | JsonTrees.DuplicateKeyException e) {
+            // not one event: EventBridge's matcher may have read it differently from how it would be shown
+            throw new InvalidEventException(e.getMessage(), e);
         } catch (JsonProcessingException e) {
             throw new InvalidEventException("not JSON: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()

@@ -1,6 +1,9 @@
 package cloudtrail.notifier.event;
 
-/** The input cannot be read as an event at all: it is not JSON, or not a JSON object. */
+/**
+ * The input cannot be read as one event: it is not JSON, not a JSON object, not well-formed UTF-8, or
+ * an object that holds a key twice. The message says which, and where.
+ */
 public class InvalidEventException extends RuntimeException {
     public InvalidEventException(String message) {
         super(message);

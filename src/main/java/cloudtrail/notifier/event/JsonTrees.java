@@ -2,9 +2,12 @@ package cloudtrail.notifier.event;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -14,12 +17,20 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.Map;
 
 /**
  * Reads and writes JSON trees with jackson-core alone. An ObjectMapper costs a cold start a few
  * hundred classes of configuration it never uses here; the tree nodes themselves are cheap.
+ *
+ * <p>Reading is strict, because EventBridge's matcher and this parser must see the same event: bytes
+ * must be well-formed UTF-8 ({@link Utf8}; never guessed to be UTF-16 or UTF-32), and no object may
+ * hold a key twice, at any depth. With {@code "errorCode":"AccessDenied","errorCode":null} a rule
+ * matches on either value while a last-wins parser keeps only one, so such input is refused with a
+ * {@link DuplicateKeyException} instead of being read one way here and another way there.
  */
 public final class JsonTrees {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -32,20 +43,90 @@ public final class JsonTrees {
                         .maxNestingDepth(2_000)
                         .maxStringLength(64 * 1024 * 1024)
                         .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
 
-    /** @return the tree, or MissingNode-free null when the input holds no JSON value at all */
-    public JsonNode read(byte[] json) throws IOException {
-        try (JsonParser p = factory.createParser(json)) {
-            return readDocument(p);
+    /** An object holds the same key twice: the message names the key and where the object is. */
+    public static final class DuplicateKeyException extends IOException {
+        private final String key;
+        private final String where;
+
+        DuplicateKeyException(String key, String where, Throwable cause) {
+            super("duplicate key \"" + printable(key) + "\" " + (where.isEmpty() ? "at the top level" : "in " + where), cause);
+            this.key = key;
+            this.where = where;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        /** The object's path, "detail.userIdentity" or "detail.resources[0]"; empty for the top level. */
+        public String where() {
+            return where;
         }
     }
 
+    /**
+     * @return the tree, or MissingNode-free null when the input holds no JSON value at all
+     * @throws Utf8.MalformedException when the bytes are not well-formed UTF-8
+     * @throws DuplicateKeyException when an object holds a key twice
+     */
+    public JsonNode read(byte[] json) throws IOException {
+        return read(Utf8.decode(json));
+    }
+
+    /** @throws DuplicateKeyException when an object holds a key twice */
     public JsonNode read(String json) throws IOException {
         try (JsonParser p = factory.createParser(json)) {
-            return readDocument(p);
+            try {
+                return readDocument(p);
+            } catch (JsonParseException e) {
+                throw duplicateKey(p, e);
+            }
         }
+    }
+
+    /** Jackson's duplicate detection says only "Duplicate field 'x'": add where the object is. */
+    private static IOException duplicateKey(JsonParser p, JsonParseException e) {
+        String message = e.getOriginalMessage();
+        JsonStreamContext holder = p.getParsingContext();
+        if (message == null || !message.startsWith("Duplicate field '") || holder == null || !holder.inObject()
+                || holder.getCurrentName() == null) {
+            return e;
+        }
+        Deque<String> parts = new ArrayDeque<>();
+        for (JsonStreamContext c = holder.getParent(); c != null && !c.inRoot(); c = c.getParent()) {
+            if (c.inArray()) {
+                parts.addFirst("[" + c.getCurrentIndex() + "]");
+            } else {
+                parts.addFirst((c.getParent() != null && !c.getParent().inRoot() ? "." : "") + printable(c.getCurrentName()));
+            }
+        }
+        return new DuplicateKeyException(holder.getCurrentName(), String.join("", parts), e);
+    }
+
+    /** A key as a log line or a terminal can show it: controls escaped, long keys cut. */
+    static String printable(String key) {
+        if (key == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(Math.min(key.length(), 64) + 8);
+        for (int i = 0; i < key.length(); i++) {
+            if (i == 64) {
+                return b.append("…").toString();
+            }
+            char c = key.charAt(i);
+            if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || Character.isSurrogate(c) || c == '"' || c == '\\'
+                    || c == 0x061C || (c >= 0x200B && c <= 0x200F) || (c >= 0x2028 && c <= 0x202E)
+                    || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF) {
+                b.append(String.format("\\u%04X", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     private static JsonNode readDocument(JsonParser p) throws IOException {

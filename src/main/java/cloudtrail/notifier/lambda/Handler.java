@@ -17,6 +17,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -213,8 +218,49 @@ public final class Handler implements RequestStreamHandler, Resource {
         }
     }
 
-    private static String preview(byte[] event) {
-        String s = new String(event, 0, Math.min(event.length, PREVIEW_CHARS * 4), StandardCharsets.UTF_8);
-        return s.length() > PREVIEW_CHARS ? s.substring(0, PREVIEW_CHARS) : s;
+    /**
+     * The start of a rejected input as text that is safe to log and to read: bytes that are not
+     * well-formed UTF-8 appear as {@code \xC0}, control and bidirectional characters as {@code \u0000},
+     * so the preview is itself valid UTF-8 with nothing hidden, whatever the input was.
+     */
+    static String preview(byte[] event) {
+        StringBuilder out = new StringBuilder(PREVIEW_CHARS + 16);
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(event, 0, Math.min(event.length, PREVIEW_CHARS * 4));
+        CharBuffer chars = CharBuffer.allocate(in.remaining());
+        int[] shown = {0};
+        while (shown[0] < PREVIEW_CHARS) {
+            CoderResult r = decoder.decode(in, chars, true);
+            chars.flip();
+            appendVisible(out, chars, shown);
+            chars.clear();
+            if (!r.isError()) {
+                break;
+            }
+            for (int i = 0; i < r.length() && shown[0] < PREVIEW_CHARS; i++, shown[0]++) {
+                out.append(String.format("\\x%02X", in.get() & 0xFF));
+            }
+        }
+        return out.toString();
+    }
+
+    private static void appendVisible(StringBuilder out, CharBuffer chars, int[] shown) {
+        String s = chars.toString();
+        for (int i = 0; i < s.length() && shown[0] < PREVIEW_CHARS; shown[0]++) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            boolean hidden = cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || cp == 0x061C || (cp >= 0x200B && cp <= 0x200F)
+                    || (cp >= 0x2028 && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF
+                    || (cp >= Character.MIN_SURROGATE && cp <= Character.MAX_SURROGATE);
+            if (cp == '\n' || cp == '\r' || cp == '\t') {
+                out.append(cp == '\n' ? "\\n" : cp == '\r' ? "\\r" : "\\t");
+            } else if (hidden) {
+                out.append(String.format("\\u%04X", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        }
     }
 }

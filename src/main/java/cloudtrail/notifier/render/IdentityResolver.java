@@ -97,14 +97,18 @@ public final class IdentityResolver {
                 : Msg.FEDERATED_USER.format(language, name(language, user, id.principalId()), safe(issuer, language));
     }
 
-    /** Service events carry no type: {"accountId": ..., "invokedBy": "organizations.amazonaws.com"}. */
+    /**
+     * Service events carry no type: {"accountId": ..., "invokedBy": "organizations.amazonaws.com"}. Whatever
+     * single field a record without a type has, it names somebody: "not available" only when none is there.
+     */
     private String untyped(UserIdentity id, Language language) {
         if (id.invokedBy() != null) {
             return Msg.AWS_SERVICE.format(language, safe(id.invokedBy(), language));
         }
         String issuer = id.sessionIssuer() == null ? null
-                : first(id.sessionIssuer().userName(), arnName(id.sessionIssuer().arn()), id.sessionIssuer().arn());
-        String named = first(id.userName(), arnName(id.arn()), id.principalId(), id.arn(), issuer);
+                : first(id.sessionIssuer().userName(), arnName(id.sessionIssuer().arn()), id.sessionIssuer().arn(),
+                        id.sessionIssuer().principalId());
+        String named = first(id.userName(), arnName(id.arn()), id.principalId(), id.arn(), issuer, id.onBehalfOfUserId());
         if (named != null) {
             return safe(named, language);
         }
@@ -113,6 +117,12 @@ public final class IdentityResolver {
         }
         if (id.accessKeyId() != null) {
             return safe(id.accessKeyId(), language);
+        }
+        if (id.identityProvider() != null) {
+            return Msg.IDP_USER.format(language, safe(id.identityProvider(), language));
+        }
+        if (id.credentialId() != null) {
+            return Msg.CREDENTIAL.format(language, safe(id.credentialId(), language));
         }
         return Msg.NOT_AVAILABLE.in(language);
     }

@@ -145,6 +145,8 @@ public enum Msg {
     WEB_IDENTITY_USER("ウェブ ID フェデレーションユーザー %s（IdP %s）", "Web identity user %s (IdP %s)"),
     SAML_USER("SAML フェデレーションユーザー %s（IdP %s）", "SAML user %s (IdP %s)"),
     UNKNOWN_IDENTITY("種別不明の ID %s", "Unidentified principal %s"),
+    IDP_USER("IdP %s のユーザー", "A user of IdP %s"),
+    CREDENTIAL("認証情報 %s", "credential %s"),
     OTHER_IDENTITY("%s %s", "%s %s"),
     VIA_SERVICE("%s（%s 経由）", "%s (via %s)"),
     ACCOUNT_OF("アカウント %s", "account %s"),

@@ -343,6 +343,11 @@ public final class NotificationRenderer {
 
         Body body = new Body(language);
         body.line(Msg.WHAT, summary);
+        // Insights events name nobody; one that does (it was not written by CloudTrail) says whom
+        String who = identities.describe(r.userIdentity(), account, language);
+        if (!Msg.NOT_AVAILABLE.in(language).equals(who)) {
+            body.line(Msg.WHO, who);
+        }
         body.line(Msg.WHERE, where(account, region));
         body.line(Msg.WHEN, time.line(r.eventTime().isPresent() ? r.eventTime() : e.envelope().time(), language));
         body.line(Msg.REASON, Msg.SEVERITY_WITH_REASON.format(language, assessment.severity().label(language),

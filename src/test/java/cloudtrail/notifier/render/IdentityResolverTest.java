@@ -68,6 +68,33 @@ class IdentityResolverTest {
                 Arguments.of("no type: only an account", """
                         {"accountId":"111122223333"}""",
                         "アカウント 111122223333"),
+                Arguments.of("no type: only an identityProvider", """
+                        {"identityProvider":"accounts.google.com"}""",
+                        "IdP accounts.google.com のユーザー"),
+                Arguments.of("no type: only a credentialId", """
+                        {"credentialId":"EXAMPLEVHULjJdTUdPJfofVa1sufHDoj7aYcOYcxFVllWR_Whr1fEXAMPLE"}""",
+                        "認証情報 EXAMPLEVHULjJdTUdPJfofVa1sufHDoj7aYcOYcxFVllWR_Whr1fEXAMPLE"),
+                Arguments.of("no type: only a principalId", """
+                        {"principalId":"AIDAEXAMPLE"}""",
+                        "AIDAEXAMPLE"),
+                Arguments.of("no type: only an accessKeyId", """
+                        {"accessKeyId":"ASIAEXAMPLE"}""",
+                        "ASIAEXAMPLE"),
+                Arguments.of("no type: only an ARN that is not an ARN", """
+                        {"arn":"not-an-arn"}""",
+                        "not-an-arn"),
+                Arguments.of("no type: only onBehalfOf", """
+                        {"onBehalfOf":{"userId":"94482488-3041-7026-18f3-be45837cd0e4"}}""",
+                        "94482488-3041-7026-18f3-be45837cd0e4"),
+                Arguments.of("no type: only a session issuer's principalId", """
+                        {"sessionContext":{"sessionIssuer":{"principalId":"AROAEXAMPLE"}}}""",
+                        "AROAEXAMPLE"),
+                Arguments.of("no type: a number where the identity provider goes", """
+                        {"identityProvider":42}""",
+                        "IdP 42 のユーザー"),
+                Arguments.of("no type: nothing that names anybody", """
+                        {"identityProvider":"","credentialId":null}""",
+                        "（情報なし）"),
                 Arguments.of("a type CloudTrail may add later", """
                         {"type":"SomethingNew","principalId":"P1","accountId":"111122223333"}""",
                         "SomethingNew P1"),

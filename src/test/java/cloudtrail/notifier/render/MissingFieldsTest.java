@@ -41,4 +41,17 @@ class MissingFieldsTest {
             assertFalse(n.message().contains("\n\n\n"), "at most one blank line between parts");
         }
     }
+
+    /** An Insights event names nobody; one that carries a userIdentity (not CloudTrail's) says whom it names. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no userIdentity, as CloudTrail writes it | {"eventVersion":"1.07","eventType":"AwsCloudTrailInsight","insightDetails":{"state":"End"}} |
+            a userIdentity with only a type          | {"eventVersion":"1.07","eventType":"AwsCloudTrailInsight","insightDetails":{"state":"End"},"userIdentity":{"type":"value"}} | 誰が: value （情報なし）
+            """)
+    void anInsightsEventShowsWhoOnlyWhenItNamesSomebody(String name, String json, String whoLine) {
+        Notification n = new NotificationRenderer(ZoneId.of("Asia/Tokyo"), Language.JA).render(PARSER.parse(json));
+
+        String actual = n.message().lines().filter(l -> l.startsWith("誰が: ")).findFirst().orElse(null);
+        assertEquals(whoLine, actual, n.message());
+    }
 }
