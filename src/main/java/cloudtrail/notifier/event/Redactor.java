@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -99,43 +98,46 @@ public final class Redactor {
 
     private JsonNode object(JsonNode node, boolean withheld) {
         Set<String> pairValues = withheld ? Set.of() : pairValues(node);
-        List<String> names = new ArrayList<>(node.size());
-        List<JsonNode> values = new ArrayList<>(node.size());
-        boolean changed = false;
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        // most objects hold no secret: copy only from the first field that changes
+        ObjectNode copy = null;
+        int seen = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); seen++) {
             Map.Entry<String, JsonNode> e = it.next();
             String key = e.getKey();
             JsonNode value = e.getValue();
             JsonNode redacted = withheld || keys.isSecret(key) || pairValues.contains(key) ? withhold(value) : visit(value);
             String name = text(key);
-            changed |= redacted != value || name != key;
-            names.add(name);
-            values.add(redacted);
+            if (copy == null && (redacted != value || name != key)) {
+                copy = NODES.objectNode();
+                Iterator<Map.Entry<String, JsonNode>> before = node.fields();
+                for (int i = 0; i < seen; i++) {
+                    Map.Entry<String, JsonNode> unchanged = before.next();
+                    copy.set(unchanged.getKey(), unchanged.getValue());
+                }
+            }
+            if (copy != null) {
+                copy.set(name, redacted);
+            }
         }
-        if (!changed) {
-            return node;
-        }
-        ObjectNode copy = NODES.objectNode();
-        for (int i = 0; i < names.size(); i++) {
-            copy.set(names.get(i), values.get(i));
-        }
-        return copy;
+        return copy == null ? node : copy;
     }
 
     private JsonNode array(JsonNode node, boolean withheld) {
-        List<JsonNode> values = new ArrayList<>(node.size());
-        boolean changed = false;
-        for (JsonNode item : node) {
+        ArrayNode copy = null;
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode item = node.get(i);
             JsonNode redacted = withheld ? withhold(item) : visit(item);
-            changed |= redacted != item;
-            values.add(redacted);
+            if (copy == null && redacted != item) {
+                copy = NODES.arrayNode(node.size());
+                for (int j = 0; j < i; j++) {
+                    copy.add(node.get(j));
+                }
+            }
+            if (copy != null) {
+                copy.add(redacted);
+            }
         }
-        if (!changed) {
-            return node;
-        }
-        ArrayNode copy = NODES.arrayNode(values.size());
-        copy.addAll(values);
-        return copy;
+        return copy == null ? node : copy;
     }
 
     /** The value fields of the object's name/value pairs whose name is a secret's. */

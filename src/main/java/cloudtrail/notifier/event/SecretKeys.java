@@ -7,7 +7,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Decides which keys hold secrets, by the rules of the catalog's secret-keys.json. A notification goes
@@ -27,6 +29,13 @@ public final class SecretKeys {
     private final Set<String> identifiers;
     private final Set<String> collectionWords;
     private final List<Pair> pairs;
+    /**
+     * Answers already worked out. The same few hundred keys recur in every event, and splitting a key
+     * into words was a fifth of the warm rendering time. Bounded: keys come from the event, whose
+     * author may send any number of distinct ones.
+     */
+    private final Map<String, Boolean> answers = new ConcurrentHashMap<>();
+    private static final int MAX_ANSWERS = 4096;
 
     private SecretKeys(JsonNode root) {
         this.contains = strings(root, "contains");
@@ -88,6 +97,18 @@ public final class SecretKeys {
         if (key == null || key.isEmpty()) {
             return false;
         }
+        Boolean known = answers.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean secret = decide(key);
+        if (answers.size() < MAX_ANSWERS) {
+            answers.put(key, secret);
+        }
+        return secret;
+    }
+
+    private boolean decide(String key) {
         List<String> words = words(key);
         if (words.isEmpty()) {
             return false;
