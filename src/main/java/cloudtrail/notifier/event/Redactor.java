@@ -253,12 +253,25 @@ public final class Redactor {
      * quote (so a password with spaces is withheld whole), or is the quoted or braced text that follows.
      */
     private String assignments(String s) {
-        Matcher m = ASSIGNMENT.matcher(s);
+        // The pattern is tried only where a key can end, at an "=": running it over every position of a
+        // long text (an AWS Health description) cost more than the rest of rendering the event.
+        Matcher m = ASSIGNMENT.matcher(s).useTransparentBounds(true);
         int lastSemicolon = s.lastIndexOf(';');
         StringBuilder b = null;
         int copied = 0;
         int from = 0;
-        while (from < s.length() && m.find(from)) {
+        for (int eq = s.indexOf('='); eq >= 0 && from < s.length(); eq = s.indexOf('=', Math.max(eq + 1, from))) {
+            int keyEnd = eq;
+            while (keyEnd > 0 && (s.charAt(keyEnd - 1) == ' ' || s.charAt(keyEnd - 1) == '\t')) {
+                keyEnd--;
+            }
+            int start = keyEnd;
+            while (start > 0 && isKeyChar(s.charAt(start - 1))) {
+                start--;
+            }
+            if (start == keyEnd || start < from || !m.region(start, s.length()).lookingAt()) {
+                continue;
+            }
             int valueStart = m.end();
             from = valueStart; // a value that is not secret is read on: a URL in it may carry secrets of its own
             if (!keys.isSecret(m.group(1))) {
@@ -278,6 +291,11 @@ public final class Redactor {
             return s;
         }
         return b.append(s, copied, s.length()).toString();
+    }
+
+    /** A character of an assignment's key, as ASSIGNMENT has it. */
+    private static boolean isKeyChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
     }
 
     /** {"password": "…"} written as text (a template, a container definition): the value of a secret's key. */
