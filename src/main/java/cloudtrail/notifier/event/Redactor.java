@@ -179,9 +179,8 @@ public final class Redactor {
      * before the next white space, so it is withheld too (with the host: better too much than too little).
      */
     private static String urlUserInfo(String s) {
-        StringBuilder b = null;
+        Withholding out = new Withholding(s);
         int from = 0;
-        int copied = 0;
         while (true) {
             int scheme = s.indexOf("://", from);
             if (scheme < 0) {
@@ -217,21 +216,14 @@ public final class Redactor {
                 at = lastAt; // user:pa/ss@host: a password with a slash in it
             }
             if (at > start) {
-                if (b == null) {
-                    b = new StringBuilder(s.length());
-                }
-                b.append(s, copied, start).append(WITHHELD);
-                copied = at;
+                out.withhold(start, at);
             }
             from = Math.max(end, start);
             if (from >= s.length()) {
                 break;
             }
         }
-        if (b == null) {
-            return s;
-        }
-        return b.append(s, copied, s.length()).toString();
+        return out.text();
     }
 
     /** host:443/…: the colon starts a port, not a password. */
@@ -257,8 +249,7 @@ public final class Redactor {
         // long text (an AWS Health description) cost more than the rest of rendering the event.
         Matcher m = ASSIGNMENT.matcher(s).useTransparentBounds(true);
         int lastSemicolon = s.lastIndexOf(';');
-        StringBuilder b = null;
-        int copied = 0;
+        Withholding out = new Withholding(s);
         int from = 0;
         for (int eq = s.indexOf('='); eq >= 0 && from < s.length(); eq = s.indexOf('=', Math.max(eq + 1, from))) {
             int keyEnd = eq;
@@ -280,17 +271,10 @@ public final class Redactor {
             int valueEnd = valueEnd(s, valueStart, lastSemicolon >= valueStart);
             if (valueEnd > valueStart) {
                 from = valueEnd;
-                if (b == null) {
-                    b = new StringBuilder(s.length());
-                }
-                b.append(s, copied, valueStart).append(WITHHELD);
-                copied = valueEnd;
+                out.withhold(valueStart, valueEnd);
             }
         }
-        if (b == null) {
-            return s;
-        }
-        return b.append(s, copied, s.length()).toString();
+        return out.text();
     }
 
     /** A character of an assignment's key, as ASSIGNMENT has it. */
@@ -301,8 +285,7 @@ public final class Redactor {
     /** {"password": "…"} written as text (a template, a container definition): the value of a secret's key. */
     private String jsonValues(String s) {
         Matcher m = JSON_KEY.matcher(s);
-        StringBuilder b = null;
-        int copied = 0;
+        Withholding out = new Withholding(s);
         int from = 0;
         while (from < s.length() && m.find(from)) {
             int valueStart = m.end();
@@ -314,17 +297,10 @@ public final class Redactor {
             int valueEnd = valueEnd(s, valueStart, null);
             if (valueEnd > valueStart) {
                 from = valueEnd;
-                if (b == null) {
-                    b = new StringBuilder(s.length());
-                }
-                b.append(s, copied, valueStart).append(WITHHELD);
-                copied = valueEnd;
+                out.withhold(valueStart, valueEnd);
             }
         }
-        if (b == null) {
-            return s;
-        }
-        return b.append(s, copied, s.length()).toString();
+        return out.text();
     }
 
     /**
@@ -368,5 +344,28 @@ public final class Redactor {
             i++;
         }
         return i;
+    }
+
+    /** The text with spans replaced by the marker, in order; copied only once a span is withheld. */
+    private static final class Withholding {
+        private final String text;
+        private StringBuilder out;
+        private int copied;
+
+        Withholding(String text) {
+            this.text = text;
+        }
+
+        void withhold(int start, int end) {
+            if (out == null) {
+                out = new StringBuilder(text.length());
+            }
+            out.append(text, copied, start).append(WITHHELD);
+            copied = end;
+        }
+
+        String text() {
+            return out == null ? text : out.append(text, copied, text.length()).toString();
+        }
     }
 }
