@@ -5,6 +5,7 @@ import cloudtrail.notifier.event.EventParser;
 import cloudtrail.notifier.event.NotifierEvent;
 import cloudtrail.notifier.render.Notification;
 import cloudtrail.notifier.render.NotificationRenderer;
+import cloudtrail.notifier.render.Rendered;
 
 /** From event JSON to the notification: the one path both the Lambda handler and the command line take. */
 public final class Notifier {
@@ -31,5 +32,14 @@ public final class Notifier {
 
     public Notification render(NotifierEvent event) {
         return renderer.render(event);
+    }
+
+    /** The notification and the event's line in a digest. */
+    public Rendered renderWithGist(NotifierEvent event) {
+        return renderer.renderWithGist(event);
+    }
+
+    public NotificationRenderer renderer() {
+        return renderer;
     }
 }

@@ -18,7 +18,7 @@ public final class UserAgents {
     private static final int MAX_READ = 512;
 
     /** @param system whether to add the operating system (not for a browser or an AWS service) */
-    private record Rule(Pattern pattern, Text text, boolean system) {}
+    private record Rule(Pattern pattern, Text text, boolean system, Text tool) {}
 
     private final List<Rule> clients;
     private final List<Rule> systems;
@@ -35,10 +35,33 @@ public final class UserAgents {
     private static List<Rule> rules(JsonNode list) {
         List<Rule> out = new ArrayList<>();
         for (JsonNode r : list) {
-            out.add(new Rule(Pattern.compile(r.path("match").asText()), Text.of(r, "user-agents.json " + r.path("match").asText()),
-                    r.path("system").asBoolean(true)));
+            String where = "user-agents.json " + r.path("match").asText();
+            out.add(new Rule(Pattern.compile(r.path("match").asText()), Text.of(r, where), r.path("system").asBoolean(true),
+                    r.has("tool") ? Text.of(r.path("tool"), where + " tool") : null));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The tool by name, without its version or system ("Terraform", "AWS CLI", "CloudFormation"): what a
+     * digest groups a burst of calls by. Null when no client pattern matches.
+     */
+    public String tool(String userAgent, Language language) {
+        if (userAgent == null || userAgent.isBlank()) {
+            return null;
+        }
+        String ua = userAgent.length() > MAX_READ ? userAgent.substring(0, MAX_READ) : userAgent;
+        for (Rule client : clients) {
+            Matcher m = client.pattern().matcher(ua);
+            if (m.find()) {
+                if (client.tool() == null) {
+                    return client.text().in(language).replace(" {1}", "").replace("{1}", "").strip();
+                }
+                String tool = client.tool().in(language);
+                return m.groupCount() >= 1 && m.group(1) != null ? tool.replace("{1}", m.group(1)) : tool;
+            }
+        }
+        return null;
     }
 
     /** The summary, or null when no client pattern matches. */

@@ -5,8 +5,9 @@ import software.amazon.awssdk.services.lambda.model.GetAliasResponse;
 import software.amazon.awssdk.services.lambda.model.ResourceNotFoundException;
 
 /**
- * The alias `live`, which the rules invoke, points at the newest published version. An alias left
- * behind (a failed deployment, a manual rollback forgotten) runs old code without any error.
+ * The alias `live`, which the queue's event source mapping invokes, points at the newest published
+ * version. An alias left behind (a failed deployment, a manual rollback forgotten) runs old code without
+ * any error.
  */
 record AliasCheck() implements Check {
     static final String ALIAS = "live";

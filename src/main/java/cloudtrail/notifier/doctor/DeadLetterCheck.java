@@ -4,8 +4,9 @@ import java.util.Map;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
- * Nothing waits in the dead-letter queue. Events land there when the function failed after its
- * retries or a rule could not invoke it: each one is a notification nobody received.
+ * Nothing waits in the dead-letter queue. Events land there when a rule could not put them on the
+ * notification queue, or the function failed on them 5 times (the queue's redrive policy): each one is
+ * a notification nobody received.
  */
 record DeadLetterCheck() implements Check {
 

@@ -35,6 +35,15 @@ public final class EventParser {
         return parse(readTree(() -> trees.read(json)));
     }
 
+    /**
+     * The input as a JSON tree, unredacted (what EventBridge matched): for matching patterns against.
+     *
+     * @throws InvalidEventException when it is not JSON
+     */
+    public JsonNode readTree(byte[] json) {
+        return readTree(() -> trees.read(json));
+    }
+
     public NotifierEvent parse(String json) {
         return parse(readTree(() -> trees.read(json)));
     }

@@ -5,7 +5,15 @@ import cloudtrail.notifier.config.NotifierConfig;
 import cloudtrail.notifier.event.InvalidEventException;
 import cloudtrail.notifier.event.JsonTrees;
 import cloudtrail.notifier.event.NotifierEvent;
+import cloudtrail.notifier.digest.DigestSettings;
+import cloudtrail.notifier.publish.BatchDelivery;
+import cloudtrail.notifier.publish.BatchPreview;
+import cloudtrail.notifier.publish.DeliveryLedger;
+import cloudtrail.notifier.publish.DynamoDbLedger;
 import cloudtrail.notifier.publish.EventPublisher;
+import cloudtrail.notifier.publish.Pacer;
+import cloudtrail.notifier.render.DigestRenderer;
+import cloudtrail.notifier.suppress.Suppressions;
 import cloudtrail.notifier.publish.PublishException;
 import cloudtrail.notifier.render.Notification;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -26,7 +34,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.crac.Core;
 import org.crac.Resource;
 
@@ -51,6 +61,12 @@ public final class Handler implements RequestStreamHandler, Resource {
     private final Notifier notifier;
     /** Absent in a dry run ({@link Mode.DryRun}), which has no topic to publish to. */
     private final EventPublisher publisher;
+    private final BatchDelivery delivery;
+    private final DeliveryLedger ledger;
+    private final DigestRenderer digests;
+    private final DigestSettings digestSettings;
+    private final Suppressions suppressions;
+    private final BatchLog batchLog;
     private final JsonTrees json;
 
     public Handler() {
@@ -63,46 +79,98 @@ public final class Handler implements RequestStreamHandler, Resource {
         if (mode instanceof Mode.Publish publish) {
             // the SNS client takes longest to get ready: start it before anything else
             var sns = EventPublisher.startPublisher(publish.config());
+            this.ledger = DynamoDbLedger.create(publish.dedupTable(), publish.config().region());
             this.notifier = new Notifier(config);
             this.publisher = new EventPublisher(notifier, sns);
+            this.json = notifier.parser().trees();
+            this.digestSettings = DigestSettings.fromEnvironment(env);
+            this.suppressions = Suppressions.fromEnvironment(env, json);
+            this.digests = new DigestRenderer(notifier.renderer());
+            this.delivery = new BatchDelivery(notifier, digests, digestSettings, suppressions, ledger, sns,
+                    Pacer.fromEnvironment(env));
             // The context holds resources weakly; Lambda keeps the handler, and with it this registration.
             Core.getGlobalContext().register(this);
         } else {
             this.notifier = new Notifier(config);
             this.publisher = null;
+            this.delivery = null;
+            this.ledger = null;
+            this.json = notifier.parser().trees();
+            this.digestSettings = DigestSettings.fromEnvironment(env);
+            this.suppressions = Suppressions.fromEnvironment(env, json);
+            this.digests = new DigestRenderer(notifier.renderer());
         }
-        this.json = notifier.parser().trees();
+        this.batchLog = new BatchLog(env.get("AWS_LAMBDA_FUNCTION_NAME"));
     }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        byte[] event = input.readAllBytes();
+        byte[] bytes = input.readAllBytes();
+        Input in;
+        try {
+            in = Input.of(bytes, json);
+        } catch (InvalidEventException e) {
+            logRejected(context, bytes, e);
+            throw e;
+        }
         if (mode instanceof Mode.DryRun dryRun) {
-            preview(event, dryRun, output, context);
+            switch (in) {
+                case Input.SingleEvent single -> preview(single.event(), dryRun, output, context);
+                case Input.SqsBatch batch -> previewBatch(batch, dryRun, output, context);
+            }
             return;
         }
-        EventPublisher.Delivery delivery;
-        try {
-            delivery = publisher.deliver(event);
-        } catch (InvalidEventException e) {
-            logRejected(context, event, e);
-            throw e;
-        } catch (PublishException e) {
-
-            log(context, logLine(context, LogLevel.ERROR, e.getMessage()), LogLevel.ERROR);
-            throw e;
+        LongSupplier remaining = () -> context == null ? Long.MAX_VALUE : context.getRemainingTimeInMillis();
+        switch (in) {
+            case Input.SqsBatch batch -> {
+                BatchDelivery.Report report = deliver(batch.messages(), remaining, context);
+                ObjectNode response = JsonNodeFactory.instance.objectNode();
+                var failures = response.putArray("batchItemFailures");
+                report.failedMessageIds().forEach(id -> failures.addObject().put("itemIdentifier", id));
+                json.write(response, output);
+            }
+            case Input.SingleEvent single -> {
+                BatchDelivery.Report report = deliver(List.of(new BatchDelivery.Message(null, single.event())), remaining,
+                        context);
+                if (!report.rejected().isEmpty()) {
+                    throw new InvalidEventException(report.rejected().get(0).reason());
+                }
+                if (!report.failed().isEmpty()) {
+                    throw new PublishException(report.failed().get(0).reason(), null);
+                }
+                ObjectNode response = JsonNodeFactory.instance.objectNode();
+                if (!report.sent().isEmpty()) {
+                    BatchDelivery.Sent sent = report.sent().get(0);
+                    response.put("eventId", sent.eventIds().get(0));
+                    response.put("messageId", sent.messageId());
+                    response.put("published", true);
+                } else {
+                    response.put("published", false);
+                    response.put("reason", report.suppressed().isEmpty() ? "already published"
+                            : "suppressed by " + report.suppressed().get(0).pattern());
+                }
+                json.write(response, output);
+            }
         }
-        ObjectNode line = logLine(context, LogLevel.INFO, "published");
-        line.put("eventId", delivery.eventId());
-        line.put("eventName", delivery.eventName());
-        line.put("snsMessageId", delivery.messageId());
-        log(context, line, LogLevel.INFO);
+    }
 
-        ObjectNode response = JsonNodeFactory.instance.objectNode();
-        response.put("eventId", delivery.eventId());
-        response.put("messageId", delivery.messageId());
-        response.put("published", true);
-        json.write(response, output);
+    private BatchDelivery.Report deliver(List<BatchDelivery.Message> messages, LongSupplier remaining, Context context) {
+        BatchDelivery.Report report;
+        try {
+            report = delivery.deliver(messages, remaining);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishException("interrupted while pacing publishes", e);
+        }
+        for (BatchDelivery.Rejected r : report.rejected()) {
+            logRejected(context, r.body(), new InvalidEventException(r.reason()), r.messageId());
+        }
+        batchLog.write(report, line -> log(context, withRequestId(line, context), levelOf(line)));
+        return report;
+    }
+
+    private static LogLevel levelOf(ObjectNode line) {
+        return LogLevel.valueOf(line.path("level").asText("INFO"));
     }
 
     /**
@@ -137,8 +205,46 @@ public final class Handler implements RequestStreamHandler, Resource {
         json.write(response, output);
     }
 
+    /** `sam local invoke` with an SQS batch and no topic: what the batch would publish, nothing published. */
+    private void previewBatch(Input.SqsBatch batch, Mode.DryRun dryRun, OutputStream output, Context context) throws IOException {
+        BatchPreview.Result result = new BatchPreview(notifier, digests, digestSettings, suppressions).preview(batch.messages());
+        StringBuilder mail = new StringBuilder();
+        for (Notification n : result.notifications()) {
+            mail.append(n.subject()).append("\n\n").append(n.message()).append("\n");
+        }
+        byte[] bytes = mail.toString().getBytes(StandardCharsets.UTF_8);
+        System.out.write(bytes, 0, bytes.length);
+        System.out.flush();
+        log(context, logLine(context, LogLevel.INFO, "not published: " + dryRun.reason()), LogLevel.INFO);
+        ObjectNode response = JsonNodeFactory.instance.objectNode();
+        var list = response.putArray("notifications");
+        for (Notification n : result.notifications()) {
+            ObjectNode o = list.addObject();
+            o.put("subject", n.subject());
+            o.put("message", n.message());
+        }
+        var failures = response.putArray("batchItemFailures");
+        result.rejectedMessageIds().forEach(id -> failures.addObject().put("itemIdentifier", id));
+        response.put("published", false);
+        json.write(response, output);
+    }
+
+    private static ObjectNode withRequestId(ObjectNode line, Context context) {
+        if (context != null && context.getAwsRequestId() != null && !line.has("AWSRequestId")) {
+            line.put("AWSRequestId", context.getAwsRequestId());
+        }
+        return line;
+    }
+
     private void logRejected(Context context, byte[] event, InvalidEventException e) {
+        logRejected(context, event, e, null);
+    }
+
+    private void logRejected(Context context, byte[] event, InvalidEventException e, String sqsMessageId) {
         ObjectNode line = logLine(context, LogLevel.ERROR, "event rejected: " + e.getMessage());
+        if (sqsMessageId != null) {
+            line.put("sqsMessageId", sqsMessageId);
+        }
         line.put("inputBytes", event.length);
         line.put("inputPreview", preview(event));
         log(context, line, LogLevel.ERROR);
@@ -162,6 +268,7 @@ public final class Handler implements RequestStreamHandler, Resource {
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         publisher.afterRestore(); // registered only when publishing
+        ledger.afterRestore();
     }
 
     /**
@@ -181,6 +288,11 @@ public final class Handler implements RequestStreamHandler, Resource {
             throw new UncheckedIOException(e);
         }
         publisher.prime(sample);
+        ledger.prime();
+        // the digest's path too: a burst is when the first invocation after a restore must be quick
+        var rendered = notifier.renderWithGist(notifier.parser().parse(sample));
+        digests.render(List.of(rendered, rendered), 1, 1);
+        batchLog.write(new BatchDelivery.Report(0, 0, List.of(), List.of(), 0, 0, List.of(), List.of(), List.of()), line -> json.write(line));
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.put("eventId", "priming");
         response.put("messageId", "priming");

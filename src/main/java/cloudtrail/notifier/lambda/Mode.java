@@ -1,7 +1,10 @@
 package cloudtrail.notifier.lambda;
 
 import cloudtrail.notifier.publish.PublisherConfig;
+import cloudtrail.notifier.config.ConfigurationException;
+import cloudtrail.notifier.publish.DynamoDbLedger;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What the function does with a notification: publish it, or, under `sam local invoke`, show it.
@@ -14,8 +17,10 @@ import java.util.Map;
  */
 sealed interface Mode {
     String SAM_LOCAL = "AWS_SAM_LOCAL";
+    Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}|arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:\\d{12}:table/[A-Za-z0-9_.-]{3,255}");
 
-    record Publish(PublisherConfig config) implements Mode {}
+    /** @param dedupTable the ledger of delivered events (DEDUP_TABLE): a table name or ARN */
+    record Publish(PublisherConfig config, String dedupTable) implements Mode {}
 
     record DryRun(String reason) implements Mode {}
 
@@ -28,6 +33,15 @@ sealed interface Mode {
             return new DryRun(what + " (sam local gives !Ref NotificationTopic the logical ID): rendered, not published;"
                     + " set TOPIC_ARN with --env-vars to publish");
         }
-        return new Publish(PublisherConfig.fromEnvironment(env));
+        PublisherConfig config = PublisherConfig.fromEnvironment(env);
+        String table = env.get(DynamoDbLedger.DEDUP_TABLE);
+        if (table == null || table.isBlank()) {
+            throw new ConfigurationException(DynamoDbLedger.DEDUP_TABLE + " is not set: it must name the DynamoDB table that"
+                    + " records delivered events (the stack's DeliveredEvents), so that no event is published twice");
+        }
+        if (!TABLE.matcher(table.trim()).matches()) {
+            throw new ConfigurationException(DynamoDbLedger.DEDUP_TABLE + "='" + table + "' is not a DynamoDB table name or ARN");
+        }
+        return new Publish(config, table.trim());
     }
 }

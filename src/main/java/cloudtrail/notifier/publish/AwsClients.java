@@ -1,36 +1,50 @@
 package cloudtrail.notifier.publish;
 
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * The SNS client, set up for a fast cold start: every choice the SDK would otherwise discover at
- * start-up (HTTP client, region, retry mode) is made here. Credentials are the one thing that must
- * not be pinned: where they come from depends on where the code runs (see {@link RenewableCredentials}). Endpoints still come
- * from the SDK's standard variables (AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL), so the same build can
- * be pointed at a local endpoint without code.
+ * The function's clients (SNS, and DynamoDB for the ledger), set up for a fast cold start: every choice
+ * the SDK would otherwise discover at start-up (HTTP client, region, retry mode) is made here.
+ * Credentials are the one thing that must not be pinned: where they come from depends on where the code
+ * runs (see {@link RenewableCredentials}). Endpoints still come from the SDK's standard variables
+ * (AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL), so the same build can be pointed at
+ * a local endpoint without code.
  */
-public final class SnsClients {
+public final class AwsClients {
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
     static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
     static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(6);
     /** Three attempts with backoff fit in here; the function's own timeout is longer. */
     static final Duration CALL_TIMEOUT = Duration.ofSeconds(20);
 
-    private SnsClients() {}
+    private AwsClients() {}
 
-    public static SnsClient create(Region region, AwsCredentialsProvider credentials, ExecutionInterceptor... interceptors) {
-        Prepared<SdkHttpClient> http = Prepared.inBackground("sns-http-client", () -> UrlConnectionHttpClient.builder()
+    public static SnsClient sns(Region region, AwsCredentialsProvider credentials, ExecutionInterceptor... interceptors) {
+        return configure(SnsClient.builder(), "sns-http-client", region, credentials, interceptors).build();
+    }
+
+    public static DynamoDbClient dynamoDb(Region region, AwsCredentialsProvider credentials, ExecutionInterceptor... interceptors) {
+        return configure(DynamoDbClient.builder(), "dynamodb-http-client", region, credentials, interceptors).build();
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String thread,
+            Region region, AwsCredentialsProvider credentials, ExecutionInterceptor... interceptors) {
+        Prepared<SdkHttpClient> http = Prepared.inBackground(thread, () -> UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(READ_TIMEOUT)
                 .build());
-        return SnsClient.builder()
+        return builder
                 .httpClient(new DeferredHttpClient(http))
                 .region(region)
                 .credentialsProvider(credentials)
@@ -38,7 +52,6 @@ public final class SnsClients {
                         .retryStrategy(RetryMode.STANDARD)
                         .apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
                         .apiCallTimeout(CALL_TIMEOUT)
-                        .executionInterceptors(java.util.List.of(interceptors)))
-                .build();
+                        .executionInterceptors(List.of(interceptors)));
     }
 }

@@ -30,10 +30,10 @@ public final class SnsPublisher {
         this.credentials = credentials;
     }
 
-    /** The publisher for the configured topic, with the client set up by {@link SnsClients}. */
+    /** The publisher for the configured topic, with the client set up by {@link AwsClients}. */
     public static SnsPublisher create(PublisherConfig config) {
         RenewableCredentials credentials = new RenewableCredentials();
-        SnsClient sns = SnsClients.create(config.region(), credentials, new StopPrimingRequests());
+        SnsClient sns = AwsClients.sns(config.region(), credentials, new StopPrimingRequests());
         return new SnsPublisher(sns, config.topicArn(), credentials);
     }
 

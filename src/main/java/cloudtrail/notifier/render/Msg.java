@@ -62,6 +62,21 @@ public enum Msg {
     SEVERITY_WITH_REASON("%s（%s）", "%s (%s)"),
     ERROR_CODE("（%s）", " (%s)"),
 
+    // digests: a burst by one actor in one notification (render.DigestRenderer)
+    DIGEST_SUMMARY("%s による %d 件の%s", "%s: %d %s"),
+    DIGEST_CHANGES("変更", "changes"),
+    DIGEST_CALLS("操作", "calls"),
+    DIGEST_EVENTS("イベント", "events"),
+    DIGEST_PART("%s（%d/%d）", "%s (%d/%d)"),
+    DIGEST_TOOL("ツール", "Tool"),
+    DIGEST_PERIOD("%s 〜 %s", "%s to %s"),
+    DIGEST_UNTIL(" 〜 %s", " to %s"),
+    DIGEST_COUNTS("重大 %d 件・警告 %d 件・情報 %d 件・失敗 %d 件", "%d critical, %d warning, %d info, %d failed"),
+    DIGEST_CRITICAL("重大な操作", "Critical"),
+    DIGEST_LIST("一覧（重要度の高い順）", "All of them, most severe first"),
+    DIGEST_DETAILS("── 最も重要度の高いイベントの詳細 ──", "── The most severe event in full ──"),
+    DIGEST_LINE("【%s】%s %s%s %s %s", "[%s] %s %s%s %s %s"),
+
     // CloudTrail Insights
     INSIGHT_SUMMARY("CloudTrail Insights: %s%s（%s）", "CloudTrail Insights: %s %s (%s)"),
     INSIGHT_API_CALL_RATE("API 呼び出し量の異常", "unusual API call rate"),

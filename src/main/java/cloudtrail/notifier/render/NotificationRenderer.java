@@ -80,14 +80,24 @@ public final class NotificationRenderer {
         return language;
     }
 
+    /** The readers' time zone. */
+    public ZoneId zone() {
+        return time.zone();
+    }
+
     public Notification render(NotifierEvent event) {
+        return renderWithGist(event).notification();
+    }
+
+    /** The notification, and the event in a line for a digest, from one reading of the event. */
+    public Rendered renderWithGist(NotifierEvent event) {
         return switch (event) {
             case CloudTrailEvent e -> render(e);
             case OtherEvent e -> render(e);
         };
     }
 
-    private Notification render(CloudTrailEvent e) {
+    private Rendered render(CloudTrailEvent e) {
         CloudTrailRecord r = e.record();
         if (r.isInsight()) {
             return renderInsight(e);
@@ -132,8 +142,26 @@ public final class NotificationRenderer {
         attribute(attributes, "region", region);
         attribute(attributes, "outcome", outcome.failed() ? "failure" : "success");
         String subjectWhat = found.forSubject() == null ? summary : summary + ": " + subjectPart(found.forSubject());
-        return new Notification(subject(assessment.severity(), subjectWhat, identities.shortName(r.userIdentity(), language), account),
+        String actor = identities.shortName(r.userIdentity(), language);
+        Notification notification = new Notification(subject(assessment.severity(), subjectWhat, actor, account),
                 body.build(maxMessageBytes, attributes), attributes);
+        String next = assessment.severity() != Severity.INFO && assessment.next() != null
+                ? safe(assessment.next().in(language), MAX_NEXT) : null;
+        return new Rendered(notification, new Gist(safe(r.eventId(), MAX_SHORT), assessment.severity(), assessment.label(language),
+                next, when.instant(), summary, found.forSubject() == null ? null : subjectPart(found.forSubject()), outcome.failed(),
+                !outcome.failed() && !Boolean.TRUE.equals(r.readOnly()),
+                account == null ? null : safe(account, MAX_SHORT), actor, actorKey(r),
+                tool(r.userAgent())));
+    }
+
+    /** Whom to group an event under: the caller's ARN (a role session's, per session), else its principal. */
+    private static String actorKey(CloudTrailRecord r) {
+        return Coalesce.first(r.userIdentity().arn(), r.userIdentity().principalId(), r.userIdentity().type().name());
+    }
+
+    private String tool(String userAgent) {
+        String tool = catalog.userAgents().tool(userAgent, language);
+        return tool == null ? null : safe(tool, MAX_SHORT);
     }
 
     /** A resource as the subject names it: an ARN by its last part (the trail's name, not its ARN). */
@@ -248,7 +276,7 @@ public final class NotificationRenderer {
         return s.substring(0, end) + "…";
     }
 
-    private Notification render(OtherEvent e) {
+    private Rendered render(OtherEvent e) {
         FindingView view = findingViews.of(e); // GuardDuty, Security Hub, AWS Health; null for other senders
         Reason reason = view != null && view.reason() != null ? catalog.reason(view.reason()) : severityPolicy.assess(e);
         String summary = SafeText.line(Coalesce.first(view == null ? null : view.headline(), e.title(), e.envelope().detailType(),
@@ -280,7 +308,13 @@ public final class NotificationRenderer {
         attribute(attributes, "eventName", e.envelope().detailType());
         attribute(attributes, "account", account);
         attribute(attributes, "region", e.envelope().region());
-        return new Notification(subject(reason.severity(), summary, null, account), body.build(maxMessageBytes, attributes), attributes);
+        Notification notification = new Notification(subject(reason.severity(), summary, null, account),
+                body.build(maxMessageBytes, attributes), attributes);
+        String next = reason.severity() != Severity.INFO && reason.next() != null ? safe(reason.next().in(language), MAX_NEXT) : null;
+        String source = safe(e.envelope().source(), MAX_SHORT);
+        return new Rendered(notification, new Gist(safe(e.envelope().id(), MAX_SHORT), reason.severity(),
+                reason.label(language), next, e.envelope().time().instant(), summary, null, false, false,
+                account == null ? null : safe(account, MAX_SHORT), null, source, source));
     }
 
     private String summary(CloudTrailRecord r, Outcome outcome) {
@@ -333,7 +367,7 @@ public final class NotificationRenderer {
      * A CloudTrail Insights event has no caller or request of its own: it is shown from the view
      * that puts its rates and attributions in words (render.findings.InsightView).
      */
-    private Notification renderInsight(CloudTrailEvent e) {
+    private Rendered renderInsight(CloudTrailEvent e) {
         CloudTrailRecord r = e.record();
         Assessor.Assessment assessment = assessor.assess(r, false);
         String account = Coalesce.first(e.envelope().account(), r.recipientAccountId());
@@ -363,7 +397,12 @@ public final class NotificationRenderer {
         attribute(attributes, "account", account);
         attribute(attributes, "region", region);
         attribute(attributes, "outcome", Outcome.of(r).failed() ? "failure" : "success");
-        return new Notification(subject(assessment.severity(), summary, null, account), body.build(maxMessageBytes, attributes), attributes);
+        Notification notification = new Notification(subject(assessment.severity(), summary, null, account),
+                body.build(maxMessageBytes, attributes), attributes);
+        EventTime when = r.eventTime().isPresent() ? r.eventTime() : e.envelope().time();
+        return new Rendered(notification, new Gist(safe(r.eventId(), MAX_SHORT), assessment.severity(), assessment.label(language),
+                null, when.instant(), summary, null, false, false, account == null ? null : safe(account, MAX_SHORT), null,
+                "insight", "CloudTrail Insights"));
     }
 
     /** The lines of a view: its values are already safe and bounded (render.findings). */

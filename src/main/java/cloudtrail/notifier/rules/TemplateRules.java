@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * The EventBridge rules a template deploys, read the way CloudFormation would deploy them with the
- * parameters' defaults (or the values given): SAM functions' EventBridgeRule events and plain
- * AWS::Events::Rule resources, their patterns with Ref filled in, their State with Fn::If decided.
+ * parameters' defaults (or the values given): plain AWS::Events::Rule resources (template.yaml's rules,
+ * which target its queue) and SAM functions' EventBridgeRule events (a template from before the queue),
+ * their patterns with Ref filled in, their State with Fn::If decided.
  */
 public final class TemplateRules {
     private final JsonNode template;
@@ -51,9 +52,10 @@ public final class TemplateRules {
     }
 
     /**
-     * The same rules keyed by the logical ID CloudFormation gives them: SAM's transform names a
-     * function's EventBridgeRule event {@code <FunctionLogicalId><EventName>}, so a deployed stack's
-     * resources can be matched to what the template asked for.
+     * The same rules keyed by the logical ID CloudFormation gives them, so a deployed stack's resources
+     * can be matched to what the template asked for: an AWS::Events::Rule resource's own logical ID, and
+     * for a function's EventBridgeRule event the {@code <FunctionLogicalId><EventName>} SAM's transform
+     * gives the rule it generates. A rule's name is its logical ID, or its event's name.
      */
     public static Map<String, Rule> byLogicalId(JsonNode template, Map<String, String> parameters) {
         return new TemplateRules(template, parameters).rulesByLogicalId();

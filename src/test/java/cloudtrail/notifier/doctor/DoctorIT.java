@@ -32,11 +32,7 @@ class DoctorIT {
 
     private static int rules() {
         try {
-            int n = 0;
-            for (var event : cloudtrail.notifier.testing.SamTemplate.load().function().path("Events")) {
-                n += "EventBridgeRule".equals(event.path("Type").asText()) ? 1 : 0;
-            }
-            return n;
+            return cloudtrail.notifier.testing.SamTemplate.load().rules().size();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -57,7 +53,7 @@ class DoctorIT {
         healthyAccount.deploy(NotifierAccount.Faults.HEALTHY);
         broken = MotoServer.start();
         // network rules switched off by parameter (so DISABLED is right for them), RootActivity disabled by hand (wrong)
-        new NotifierAccount(broken.endpoint()).deploy(new NotifierAccount.Faults(true, true, "NotifierFunctionRootActivity", 1, true,
+        new NotifierAccount(broken.endpoint()).deploy(new NotifierAccount.Faults(true, true, "RootActivity", 1, true,
                 Map.of("EnableNetworkRules", "false")));
     }
 
@@ -137,7 +133,7 @@ class DoctorIT {
             run = doctor(broken, Map.of());
         }
 
-        String rule = "cloudtrail-notifier-NotifierFunctionRootActivity-XXXX";
+        String rule = "cloudtrail-notifier-RootActivity-XXXX";
         String queue = "https://sqs.ap-northeast-1.amazonaws.com/123456789012/cloudtrail-notifier-DeadLetterQueue-XXXX";
         assertEquals(List.of(
                 "スタック cloudtrail-notifier（ap-northeast-1）を確認します",
@@ -153,7 +149,7 @@ class DoctorIT {
                 "[問題] Lambda エイリアス live: バージョン 1 を指していますが、最新の公開バージョンは 2 です: 最新のコードが動いていません"
                         + " → 対処: aws lambda update-alias --region ap-northeast-1 --function-name cloudtrail-notifier-NotifierFunction-XXXX "
                         + "--name live --function-version 2（意図して戻しているなら不要）",
-                "[問題] EventBridge ルール: NotifierFunctionRootActivity は DISABLED（期待される状態は ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS）"
+                "[問題] EventBridge ルール: RootActivity は DISABLED（期待される状態は ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS）"
                         + " → 対処: CloudFormation は手で変えた状態を戻さないので、直接戻してください: aws events put-rule --region ap-northeast-1 --name "
                         + rule + " --state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS --event-pattern \"$(aws events describe-rule "
                         + "--region ap-northeast-1 --name " + rule + " --query EventPattern --output text)\"",
@@ -182,7 +178,7 @@ class DoctorIT {
                 + "(management-events is stopped): only GuardDuty findings arrive, never a CloudTrail event → To do: "), lines.get(2));
         assertTrue(lines.get(3).startsWith("[PROBLEM] E-mail subscription: ops@example.com: the subscription is pending confirmation"), lines.get(3));
         assertTrue(lines.get(4).startsWith("[PROBLEM] Lambda alias live: points at version 1, but the newest published version is 2"), lines.get(4));
-        assertTrue(lines.get(5).startsWith("[PROBLEM] EventBridge rules: NotifierFunctionRootActivity is DISABLED, "
+        assertTrue(lines.get(5).startsWith("[PROBLEM] EventBridge rules: RootActivity is DISABLED, "
                 + "expected ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS → To do: "), lines.get(5));
         assertTrue(lines.get(6).startsWith("[PROBLEM] Dead-letter queue: 1 event(s) could not be delivered and are waiting → To do: "
                 + "look at them with aws sqs receive-message"), lines.get(6));

@@ -31,11 +31,11 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * <ul>
  * <li>The EventBridge rules are template.yaml's rules after SAM's transform (src/test/python/sam_transform.py),
  *     with their logical IDs, patterns and Fn::If states, deployed by moto's CloudFormation with the
- *     stack's parameters; only their Targets are left out (they name the alias, which moto's
- *     CloudFormation cannot create).</li>
- * <li>The topic, the queue, the function and its role are plain CloudFormation resources in the same
- *     stack, with template.yaml's outputs; the e-mail subscription, the versions and the alias `live`
- *     are made through the API after the stack (moto's CloudFormation has no AWS::SNS::Subscription
+ *     stack's parameters; only their Targets are left out (the notification queue is a stand-in
+ *     here, and no event is ever sent).</li>
+ * <li>The topics, the queues, the table, the function and its role are plain CloudFormation resources in
+ *     the same stack, with template.yaml's outputs; the e-mail subscription, the versions and the alias
+ *     `live` are made through the API after the stack (moto's CloudFormation has no AWS::SNS::Subscription
  *     nor AWS::Lambda::Alias).</li>
  * <li>moto confirms every subscription at once, an e-mail one too: a pending one cannot exist in it,
  *     so the tests put a stub in front of SNS for that case.</li>
@@ -183,6 +183,11 @@ final class NotifierAccount {
         resources.set("NotificationTopic", MAPPER.readTree("{\"Type\":\"AWS::SNS::Topic\"}"));
         resources.set("AlarmTopic", MAPPER.readTree("{\"Type\":\"AWS::SNS::Topic\"}"));
         resources.set("DeadLetterQueue", MAPPER.readTree("{\"Type\":\"AWS::SQS::Queue\"}"));
+        resources.set("NotificationQueue", MAPPER.readTree("{\"Type\":\"AWS::SQS::Queue\"}"));
+        resources.set("DeliveredEvents", MAPPER.readTree("""
+                {"Type": "AWS::DynamoDB::Table", "Properties": {"BillingMode": "PAY_PER_REQUEST",
+                  "AttributeDefinitions": [{"AttributeName": "eventId", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "eventId", "KeyType": "HASH"}]}}"""));
         resources.set("NotifierFunctionRole", MAPPER.readTree("""
                 {"Type": "AWS::IAM::Role", "Properties": {"AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [
                   {"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]}}}"""));

@@ -44,6 +44,7 @@ class HandlerPublishIT {
     private static final String REGION = "ap-northeast-1";
     /** The SDK reads its endpoint from here as from AWS_ENDPOINT_URL_SNS; the handler has no endpoint code. */
     private static final String ENDPOINT_PROPERTY = "aws.endpointUrlSns";
+    private static final String LEDGER_ENDPOINT_PROPERTY = "aws.endpointUrlDynamoDb";
     /** The client's whole-call timeout (20 s) plus room for a slow machine. */
     private static final Duration BOUND = Duration.ofSeconds(30);
 
@@ -58,11 +59,13 @@ class HandlerPublishIT {
     @AfterEach
     void clearEndpoint() {
         System.clearProperty(ENDPOINT_PROPERTY);
+        System.clearProperty(LEDGER_ENDPOINT_PROPERTY);
     }
 
     private static Handler handlerFor(URI endpoint) {
         System.setProperty(ENDPOINT_PROPERTY, endpoint.toString());
-        return new Handler(Map.of("TOPIC_ARN", SNS.topicArn(), "AWS_REGION", REGION));
+        System.setProperty(LEDGER_ENDPOINT_PROPERTY, SNS.moto().endpoint().toString());
+        return new Handler(Map.of("TOPIC_ARN", SNS.topicArn(), "AWS_REGION", REGION, "DEDUP_TABLE", SNS.newLedger()));
     }
 
     private static JsonNode invoke(Handler handler, byte[] event, TestContext context) throws Exception {
@@ -87,9 +90,11 @@ class HandlerPublishIT {
             Notification n = notifier.render(Fixtures.read(file));
             expected.put(n.message(), n);
             assertTrue(response.hasNonNull("messageId"), file + ": " + response);
-            assertEquals(1, context.logLines().size(), file + ": one log line per event");
+            assertEquals(List.of(LogLevel.INFO, LogLevel.INFO), context.logLevels(), file + ": the publish, then the batch's counts");
             JsonNode log = MAPPER.readTree(context.logLines().get(0));
-            assertEquals(LogLevel.INFO, context.logLevels().get(0));
+            JsonNode counts = MAPPER.readTree(context.logLines().get(1));
+            assertEquals(1, counts.path("Notifications").asInt(), counts.toString());
+            assertEquals("CloudTrailNotifier", counts.path("_aws").path("CloudWatchMetrics").path(0).path("Namespace").asText());
             assertEquals(context.getAwsRequestId(), log.get("AWSRequestId").asText());
             assertEquals("INFO", log.get("level").asText());
             assertEquals(response.get("messageId").asText(), log.get("snsMessageId").asText());
@@ -208,7 +213,7 @@ class HandlerPublishIT {
 
             assertTrue(e.getMessage().startsWith("not JSON"), e.getMessage());
             assertEquals(0, sns.requests(), "nothing is published");
-            assertEquals(List.of(LogLevel.ERROR), context.logLevels());
+            assertEquals(List.of(LogLevel.ERROR, LogLevel.WARN), context.logLevels(), "the rejection, then the batch's counts");
             JsonNode log = MAPPER.readTree(context.logLines().get(0));
             assertTrue(log.get("message").asText().startsWith("event rejected: not JSON"), log.toString());
             assertEquals("{\"detail-type\": ", log.get("inputPreview").asText());
@@ -221,7 +226,7 @@ class HandlerPublishIT {
         PublishException e = assertThrows(PublishException.class, () -> invoke(handler, Fixtures.event(event), context));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         assertTrue(took.compareTo(BOUND) < 0, "failed after " + took);
-        assertEquals(List.of(LogLevel.ERROR), context.logLevels(), "one error line");
+        assertEquals(List.of(LogLevel.ERROR, LogLevel.WARN), context.logLevels(), "one error line, then the batch's counts");
         return e;
     }
 }

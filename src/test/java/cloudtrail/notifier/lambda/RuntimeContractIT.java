@@ -94,11 +94,12 @@ class RuntimeContractIT {
      * AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, template.yaml's environment.
      */
     private static LambdaSandbox start(RuntimeApi api, String snsEndpoint) throws IOException {
-        Map<String, String> env = new HashMap<>(SamTemplate.load().functionEnvironment(Map.of("NotificationTopic", SNS.topicArn())));
+        Map<String, String> env = new HashMap<>(SamTemplate.load().functionEnvironment(SNS.resources()));
         env.put("AWS_ACCESS_KEY_ID", "ASIAEXECUTIONROLE");
         env.put("AWS_SECRET_ACCESS_KEY", "execution-role-secret");
         env.put("AWS_SESSION_TOKEN", "execution-role-session-token");
         env.put("AWS_ENDPOINT_URL_SNS", snsEndpoint);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", SNS.moto().endpoint().toString());
         return LambdaSandbox.start(api, false, env);
     }
 }

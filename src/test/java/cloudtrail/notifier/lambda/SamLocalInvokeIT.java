@@ -72,7 +72,8 @@ class SamLocalInvokeIT {
     void withARealTopicFromEnvVarsItPublishesAsDeployed() throws Exception {
         try (RuntimeApi api = new RuntimeApi();
                 LambdaSandbox function = LambdaSandbox.start(api, false,
-                        samCli(Map.of("TOPIC_ARN", SNS.topicArn()), SNS.moto().endpoint().toString()))) {
+                        samCli(Map.of("TOPIC_ARN", SNS.topicArn(), "DEDUP_TABLE", SNS.newLedger()),
+                                SNS.moto().endpoint().toString()))) {
             RuntimeApi.Result result = function.await(api.invoke(Fixtures.event("ssm-start-session.json")), STEP);
 
             assertFalse(result.error(), result.body() + "\n" + function.output());
@@ -90,7 +91,8 @@ class SamLocalInvokeIT {
      */
     private static Map<String, String> samCli(Map<String, String> overrides, String snsEndpoint) throws Exception {
         SamTemplate template = SamTemplate.load();
-        Map<String, String> env = new HashMap<>(template.functionEnvironment(Map.of("NotificationTopic", "NotificationTopic")));
+        Map<String, String> env = new HashMap<>(template.functionEnvironment(Map.of("NotificationTopic", "NotificationTopic",
+                "DeliveredEvents", "DeliveredEvents")));
         JsonNode envVars = MAPPER.readTree(Files.readString(ENV_VARS)).path("NotifierFunction");
         envVars.properties().forEach(e -> {
             assertTrue(env.containsKey(e.getKey()), "SAM CLI applies --env-vars only to the template's variables: " + e.getKey());
@@ -105,6 +107,7 @@ class SamLocalInvokeIT {
         env.put("AWS_SECRET_ACCESS_KEY", "profile-secret");
         env.put("AWS_SESSION_TOKEN", "profile-session-token");
         env.put("AWS_ENDPOINT_URL_SNS", snsEndpoint);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", snsEndpoint);
         return env;
     }
 }

@@ -131,8 +131,9 @@ class SnapStartContractIT {
 
     /** template.yaml's environment, the topic on moto, and the container credentials, as SnapStart gives them. */
     private static Map<String, String> environment(ContainerCredentialsEndpoint credentials, String token) throws Exception {
-        Map<String, String> env = new HashMap<>(SamTemplate.load().functionEnvironment(Map.of("NotificationTopic", SNS.topicArn())));
+        Map<String, String> env = new HashMap<>(SamTemplate.load().functionEnvironment(SNS.resources()));
         env.put("AWS_ENDPOINT_URL_SNS", SNS.moto().endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", SNS.moto().endpoint().toString());
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", credentials.uri());
         env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", token);
         assertTrue(env.keySet().stream().noneMatch(k -> k.startsWith("AWS_") && k.contains("KEY")),

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  * the function's. The patterns are cut into rules of at most {@link #MAX_CHARS} characters
  * (EventBridge's limit is 4,096).
  *
- * <p>{@code CatalogRoutesTest} fails when template.yaml's RiskyChanges rules differ from these; run
+ * <p>{@code CatalogRoutesTest} fails when template.yaml's RiskyChanges rules (AWS::Events::Rule resources
+ * that target NotificationQueue) differ from these; run
  * {@code .ci/with-jdk mvn -B -q test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=cloudtrail.notifier.rules.CatalogRoutes} to print the rules to paste.
  */
@@ -128,11 +129,11 @@ public final class CatalogRoutes {
     /** "eventSource eventName" of every call the template's other rules name. */
     private static Set<String> coveredByOtherRules() throws IOException {
         Set<String> covered = new HashSet<>();
-        for (var event : SamTemplate.load().function().path("Events").properties()) {
-            if (event.getKey().startsWith(PREFIX)) {
+        for (var rule : SamTemplate.load().rules().entrySet()) {
+            if (rule.getKey().startsWith(PREFIX)) {
                 continue; // the rules this class derives
             }
-            JsonNode pattern = event.getValue().path("Properties").path("Pattern");
+            JsonNode pattern = rule.getValue().path("EventPattern");
             for (JsonNode source : pattern.path("detail").path("eventSource")) {
                 for (JsonNode name : pattern.path("detail").path("eventName")) {
                     if (name.isTextual()) {
@@ -151,17 +152,20 @@ public final class CatalogRoutes {
             System.out.printf("""
                             # Generated from the catalog (rules.CatalogRoutes): what it ranks critical or as a foothold.
                             %s%d:
-                              Type: EventBridgeRule
+                              Type: AWS::Events::Rule
                               Properties:
                                 State: !If [EnableRiskRules, !If [MonitorReadOnly, ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS, ENABLED], DISABLED]
-                                Pattern: %s
-                                RetryPolicy:
-                                  MaximumRetryAttempts: 8
-                                  MaximumEventAgeInSeconds: 3600
-                                DeadLetterConfig:
-                                  Arn: !GetAtt DeadLetterQueue.Arn
-                    """.indent(8), PREFIX, i + 1, rules.get(i).toString());
+                                EventPattern: %s
+                                Targets:
+                                  - Id: NotificationQueue
+                                    Arn: !GetAtt NotificationQueue.Arn
+                                    RetryPolicy:
+                                      MaximumRetryAttempts: 8
+                                      MaximumEventAgeInSeconds: 3600
+                                    DeadLetterConfig:
+                                      Arn: !GetAtt DeadLetterQueue.Arn
+                            """.indent(2), PREFIX, i + 1, rules.get(i).toString());
         }
-        System.out.println("rules: " + rules.size());
+        System.out.println("rules: " + rules.size() + " (a new or removed one also goes in both queue policies' aws:SourceArn lists)");
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,13 +21,14 @@ class CatalogRoutesTest {
     void theTemplateRoutesWhatTheCatalogRanksCritical() throws Exception {
         List<ObjectNode> expected = CatalogRoutes.patterns();
         List<JsonNode> actual = new ArrayList<>();
-        for (int i = 1; ; i++) {
-            JsonNode rule = SamTemplate.load().function().path("Events").path(CatalogRoutes.PREFIX + i);
-            if (rule.isMissingNode()) {
-                break;
-            }
-            actual.add(rule.path("Properties").path("Pattern"));
-            assertEquals("DeadLetterQueue", rule.path("Properties").path("DeadLetterConfig").path("Arn").path("Fn::GetAtt").path(0).asText());
+        Map<String, JsonNode> rules = SamTemplate.load().rules();
+        for (int i = 1; rules.containsKey(CatalogRoutes.PREFIX + i); i++) {
+            JsonNode rule = rules.get(CatalogRoutes.PREFIX + i);
+            actual.add(rule.path("EventPattern"));
+            assertEquals(1, rule.path("Targets").size(), CatalogRoutes.PREFIX + i);
+            JsonNode target = rule.path("Targets").get(0);
+            assertEquals("NotificationQueue", target.path("Arn").path("Fn::GetAtt").path(0).asText(), CatalogRoutes.PREFIX + i);
+            assertEquals("DeadLetterQueue", target.path("DeadLetterConfig").path("Arn").path("Fn::GetAtt").path(0).asText());
         }
         assertEquals(expected.size(), actual.size(), "RiskyChanges rules in template.yaml");
         for (int i = 0; i < expected.size(); i++) {

@@ -80,9 +80,17 @@ class TemplateResourcesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"DeadLetterQueue", "TopicKey", "FunctionLogGroup"})
+    @CsvSource({"DeadLetterQueue", "NotificationQueue", "TopicKey", "FunctionLogGroup"})
     void statefulResourcesOutliveTheStack(String resource) throws Exception {
         assertRetained(read("template.yaml").path("Resources").path(resource));
+    }
+
+    /** Event IDs that expire anyway: deleted with the stack, said explicitly (cfn-lint's I3011 asks for it). */
+    @Test
+    void theDeliveredEventsTableGoesWithTheStack() throws Exception {
+        JsonNode table = read("template.yaml").path("Resources").path("DeliveredEvents");
+        assertEquals("Delete", table.path("DeletionPolicy").asText(), table.toString());
+        assertEquals("Delete", table.path("UpdateReplacePolicy").asText(), table.toString());
     }
 
     @Test
@@ -120,7 +128,7 @@ class TemplateResourcesTest {
                 assertEquals("AlarmTopic", actions.get(0).path("Ref").asText(), r.getKey() + " alarms through AlarmTopic");
             }
         });
-        assertEquals(List.of("DeadLetterQueueAlarm", "FunctionErrorsAlarm", "DeliveryFailuresAlarm"), alarms);
+        assertEquals(List.of("DeadLetterQueueAlarm", "NotificationQueueAgeAlarm", "FunctionErrorsAlarm", "DeliveryFailuresAlarm"), alarms);
 
         JsonNode topic = resources.path("AlarmTopic");
         assertTrue(topic.path("Properties").path("KmsMasterKeyId").isMissingNode(), "no key on the alarm path");

@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TemplateRulesIT {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** SAM names the rules it generates after the function and the event. */
+    /** SAM names the resources it generates for the function (its role, alias, event source mapping) after it. */
     private static final String FUNCTION = "NotifierFunction";
     /** The secret the GetSecretValue sample reads, given as the WatchedSecretArns parameter. */
     private static final String WATCHED_SECRET = "arn:aws:secretsmanager:ap-northeast-1:111122223333:secret:sample/secret-wPvfcr";
@@ -103,12 +103,8 @@ class TemplateRulesIT {
         ExternalTool.Result sam = ExternalTool.run("python3", "src/test/python/sam_transform.py", "template.yaml");
         assertEquals(0, sam.exitCode(), sam.stderr());
         transformed = MAPPER.readTree(sam.stdout());
-        List<Rule> rules = new ArrayList<>();
-        for (Rule r : TemplateRules.of(transformed, Map.of("WatchedSecretArns", WATCHED_SECRET))) {
-            rules.add(new Rule(r.name().replaceFirst("^" + FUNCTION, ""), r.pattern(), r.state()));
-        }
-        deployed = rules;
-        matcher = new RuleMatcher(rules);
+        deployed = TemplateRules.of(transformed, Map.of("WatchedSecretArns", WATCHED_SECRET));
+        matcher = new RuleMatcher(deployed);
     }
 
     @Test
@@ -121,11 +117,17 @@ class TemplateRulesIT {
         assertEquals(0, lint.exitCode(), lint.stdout() + lint.stderr());
     }
 
-    /** SECURITY.md: the function's role may publish to its topic, use its key, park events, and write its logs; nothing else. */
+    /**
+     * SECURITY.md: the function's role may publish to its topic, use its key, record the events it delivered,
+     * read its queue and write its logs; nothing else. The queue's part is SAM's for an SQS event: the AWS
+     * managed AWSLambdaSQSQueueExecutionRole (sqs:ReceiveMessage, sqs:DeleteMessage, sqs:GetQueueAttributes
+     * and the log actions, on every resource); no KMS grant, since the queue is encrypted with SSE-SQS.
+     */
     @Test
-    void theFunctionsRoleMayOnlyPublishUseTheTopicKeyParkEventsAndLog() {
+    void theFunctionsRoleMayOnlyPublishUseTheTopicKeyRecordDeliveriesReadItsQueueAndLog() {
         JsonNode role = transformed.path("Resources").path(FUNCTION + "Role").path("Properties");
-        assertEquals("[\"arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole\"]", role.path("ManagedPolicyArns").toString());
+        assertEquals("[\"arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole\","
+                + "\"arn:aws:iam::aws:policy/service-role/AWSLambdaSQSQueueExecutionRole\"]", role.path("ManagedPolicyArns").toString());
         Map<String, String> grants = new java.util.TreeMap<>();
         for (JsonNode policy : role.path("Policies")) {
             for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
@@ -139,7 +141,35 @@ class TemplateRulesIT {
             }
         }
         assertEquals(Map.of("sns:Publish", "NotificationTopic", "kms:GenerateDataKey", "TopicKey", "kms:Decrypt", "TopicKey",
-                "sqs:SendMessage", "DeadLetterQueue"), grants);
+                "dynamodb:PutItem", "DeliveredEvents", "dynamodb:UpdateItem", "DeliveredEvents", "dynamodb:DeleteItem", "DeliveredEvents",
+                "dynamodb:GetItem", "DeliveredEvents"), grants);
+    }
+
+    /**
+     * The function's one event source is the queue, through the alias: EventBridge no longer invokes it (no
+     * permission for events.amazonaws.com), and no asynchronous invocation settings remain.
+     */
+    @Test
+    void theQueueIsTheFunctionsOnlyEventSourceAndItInvokesTheAlias() {
+        Map<String, JsonNode> mappings = new LinkedHashMap<>();
+        List<String> asynchronous = new ArrayList<>();
+        transformed.path("Resources").properties().forEach(r -> {
+            switch (r.getValue().path("Type").asText()) {
+                case "AWS::Lambda::EventSourceMapping" -> mappings.put(r.getKey(), r.getValue().path("Properties"));
+                case "AWS::Lambda::Permission", "AWS::Lambda::EventInvokeConfig" -> asynchronous.add(r.getKey());
+                default -> { }
+            }
+        });
+        assertEquals(List.of(), asynchronous);
+        assertTrue(transformed.path("Resources").path(FUNCTION).path("Properties").path("DeadLetterConfig").isMissingNode());
+        assertEquals(1, mappings.size(), mappings.toString());
+        JsonNode mapping = mappings.values().iterator().next();
+        assertEquals("{\"Fn::GetAtt\":[\"NotificationQueue\",\"Arn\"]}", mapping.path("EventSourceArn").toString());
+        assertEquals("{\"Ref\":\"" + FUNCTION + "Aliaslive\"}", mapping.path("FunctionName").toString());
+        assertEquals("{\"Ref\":\"DigestWindowSeconds\"}", mapping.path("MaximumBatchingWindowInSeconds").toString());
+        assertEquals("{\"Fn::If\":[\"Grouping\",1000,10]}", mapping.path("BatchSize").toString());
+        assertEquals("[\"ReportBatchItemFailures\"]", mapping.path("FunctionResponseTypes").toString());
+        assertEquals(2, mapping.path("ScalingConfig").path("MaximumConcurrency").asInt());
     }
 
     /**
@@ -157,7 +187,9 @@ class TemplateRulesIT {
                 parametersRead.add(value.path("Ref").asText());
             }
         });
-        assertEquals(Set.of("Language", "TimeZone"), parametersRead);
+        assertEquals(Set.of("Language", "TimeZone", "DigestWindowSeconds", "DigestThreshold", "SuppressionPatterns"), parametersRead);
+        // up to 3000 characters cannot go in a Description of at most 256 (template.yaml says what follows)
+        parametersRead.removeAll(NOT_IN_THE_VERSION_DESCRIPTION);
 
         String version = transformed.path("Resources").path(FUNCTION + "Aliaslive").path("Properties")
                 .path("FunctionVersion").path("Fn::GetAtt").path(0).asText();
@@ -165,6 +197,17 @@ class TemplateRulesIT {
         for (String parameter : parametersRead) {
             assertTrue(description.path("Fn::Sub").asText().contains("${" + parameter + "}"),
                     parameter + " is not in the version's description: " + description);
+        }
+        // the description with every parameter at its longest still fits in Lambda's 256 characters
+        String longest = description.path("Fn::Sub").asText();
+        for (String parameter : parametersRead) {
+            longest = longest.replace("${" + parameter + "}", longestValue(parameter));
+        }
+        assertTrue(longest.length() <= 256, longest.length() + " characters: " + longest);
+        for (String parameter : NOT_IN_THE_VERSION_DESCRIPTION) {
+            int room = 256 - longest.length() - (" " + parameter + "=").length();
+            assertTrue(transformed.path("Parameters").path(parameter).path("MaxLength").asInt() > room,
+                    parameter + " would fit in the version's description: put it there");
         }
 
         ExternalTool.Result schema = ExternalTool.run("python3", "-c", """
@@ -174,15 +217,39 @@ class TemplateRulesIT {
         assertTrue(schema.stdout().contains("/properties/Description"), schema.stdout());
     }
 
-    @Test
-    void theDeadLetterQueueAcceptsExactlyTheRulesOfThisStack() {
+    /** Parameters the environment reads that do not fit in the version's description (at most 256 characters). */
+    private static final Set<String> NOT_IN_THE_VERSION_DESCRIPTION = Set.of("SuppressionPatterns");
+
+    /** A parameter's longest value: its longest allowed value, its MaxValue, or for TimeZone the longest zone ID. */
+    private static String longestValue(String parameter) {
+        JsonNode declared = transformed.path("Parameters").path(parameter);
+        if (parameter.equals("TimeZone")) {
+            return java.time.ZoneId.getAvailableZoneIds().stream().max(java.util.Comparator.comparingInt(String::length)).orElseThrow();
+        }
+        if (declared.has("AllowedValues")) {
+            String longest = "";
+            for (JsonNode v : declared.path("AllowedValues")) {
+                longest = v.asText().length() > longest.length() ? v.asText() : longest;
+            }
+            return longest;
+        }
+        if (declared.has("MaxValue")) {
+            return declared.path("MaxValue").asText();
+        }
+        throw new IllegalStateException(parameter + " has no bound on its length: " + declared);
+    }
+
+    /** The rules may send to the notification queue and park in the dead-letter queue; no one else may. */
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"NotificationQueuePolicy", "DeadLetterQueuePolicy"})
+    void theQueuesAcceptExactlyTheRulesOfThisStack(String queuePolicy) {
         Set<String> rules = new TreeSet<>();
         transformed.path("Resources").fields().forEachRemaining(r -> {
             if ("AWS::Events::Rule".equals(r.getValue().path("Type").asText())) {
                 rules.add(r.getKey());
             }
         });
-        JsonNode statements = transformed.path("Resources").path("DeadLetterQueuePolicy").path("Properties")
+        JsonNode statements = transformed.path("Resources").path(queuePolicy).path("Properties")
                 .path("PolicyDocument").path("Statement");
         assertEquals(1, statements.size(), statements.toString());
         JsonNode sourceArns = statements.get(0).path("Condition").path("ArnEquals").path("aws:SourceArn");
@@ -196,11 +263,14 @@ class TemplateRulesIT {
             entries.add(getAtt.path(0).asText());
         }
 
-        assertEquals(deployed.size(), rules.size(), "the SAM transform generates one AWS::Events::Rule per EventBridgeRule event");
+        assertEquals(deployed.size(), rules.size(), "every AWS::Events::Rule has a pattern");
         assertEquals(rules, allowed, "the queue policy's aws:SourceArn list and the stack's rules");
         assertEquals(allowed.size(), entries.size(), "no rule listed twice");
         assertEquals("Allow", statements.get(0).path("Effect").asText());
         assertEquals("events.amazonaws.com", statements.get(0).path("Principal").path("Service").asText());
+        assertEquals("sqs:SendMessage", statements.get(0).path("Action").asText());
+        String queue = transformed.path("Resources").path(queuePolicy).path("Properties").path("Queues").path(0).path("Ref").asText();
+        assertEquals("{\"Fn::GetAtt\":[\"" + queue + "\",\"Arn\"]}", statements.get(0).path("Resource").toString());
     }
 
     /** The 519 real records beside the checkout (see robustness.Corpus): their absence fails the test. */
@@ -254,7 +324,7 @@ class TemplateRulesIT {
             List<Rule> fired = all.matching(e.getValue().toString());
             pairs += rules.size() * (rules.size() - 1) / 2;
             if (fired.size() > 1) {
-                overlaps.add(e.getKey() + ": " + fired.stream().map(r -> r.name().replaceFirst("^" + FUNCTION, "")).toList());
+                overlaps.add(e.getKey() + ": " + fired.stream().map(Rule::name).toList());
             }
         }
 

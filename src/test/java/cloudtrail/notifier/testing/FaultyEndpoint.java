@@ -98,15 +98,64 @@ public final class FaultyEndpoint implements AutoCloseable {
         });
     }
 
+    /**
+     * Passes requests on to the real endpoint, but answers HTTP 500 to every request whose body contains
+     * {@code marker}: one notification that SNS cannot take among many it can.
+     */
+    public static FaultyEndpoint failingWhenBodyContains(String marker, URI target) throws IOException {
+        Behaviour fail = error(500, "InternalFailure", "Receiver");
+        Behaviour forward = forwarding(target);
+        byte[] needle = marker.getBytes(StandardCharsets.UTF_8);
+        return new FaultyEndpoint((exchange, attempt, body) -> {
+            if (indexOf(body, needle) >= 0) {
+                fail.answer(exchange, attempt, body);
+            } else {
+                forward.answer(exchange, attempt, body);
+            }
+        });
+    }
+
+    /**
+     * Passes every request on to the real endpoint, and holds the answer to the first {@code slow} of them
+     * for {@code delay}: SNS took the message, the client did not hear so in time.
+     */
+    public static FaultyEndpoint answeringLate(int slow, Duration delay, URI target) throws IOException {
+        return new FaultyEndpoint(forwarding(target, attempt -> attempt <= slow ? delay : Duration.ZERO));
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     /** Fails the first {@code failures} attempts with HTTP 500, then passes requests on to the real endpoint. */
     public static FaultyEndpoint failingThenForwarding(int failures, URI target) throws IOException {
         Behaviour fail = error(500, "InternalFailure", "Receiver");
-        HttpClient client = HttpClient.newHttpClient();
+        Behaviour forward = forwarding(target);
         return new FaultyEndpoint((exchange, attempt, body) -> {
             if (attempt <= failures) {
                 fail.answer(exchange, attempt, body);
                 return;
             }
+            forward.answer(exchange, attempt, body);
+        });
+    }
+
+    private static Behaviour forwarding(URI target) {
+        return forwarding(target, attempt -> Duration.ZERO);
+    }
+
+    private static Behaviour forwarding(URI target, java.util.function.IntFunction<Duration> delay) {
+        HttpClient client = HttpClient.newHttpClient();
+        return (exchange, attempt, body) -> {
             HttpRequest.Builder forward = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI()))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             exchange.getRequestHeaders().forEach((name, values) -> {
@@ -120,11 +169,12 @@ public final class FaultyEndpoint implements AutoCloseable {
                     exchange.getResponseHeaders().put(name, List.copyOf(values));
                 }
             });
+            Thread.sleep(delay.apply(attempt).toMillis());
             exchange.sendResponseHeaders(response.statusCode(), response.body().length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(response.body());
             }
-        });
+        };
     }
 
     public URI endpoint() {

@@ -4,7 +4,13 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sns.SnsClient;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A moto_server with an SNS topic that delivers to an SQS queue: where the integration tests publish.
@@ -18,6 +24,7 @@ public final class MotoTopic implements BeforeAllCallback, AfterAllCallback {
     private MotoServer moto;
     private String topicArn;
     private SqsQueue queue;
+    private final AtomicInteger tables = new AtomicInteger();
 
     public MotoTopic(String name) {
         this.name = name;
@@ -50,5 +57,28 @@ public final class MotoTopic implements BeforeAllCallback, AfterAllCallback {
 
     public SqsQueue queue() {
         return queue;
+    }
+
+    /**
+     * A new, empty ledger of delivered events, as the template declares DeliveredEvents (key eventId,
+     * TTL on expiresAt): one per function under test, so that one test's deliveries do not make another's
+     * events look published already.
+     */
+    public String newLedger() {
+        String table = name + "-delivered-" + tables.incrementAndGet();
+        try (DynamoDbClient dynamo = DynamoDbClient.builder().endpointOverride(moto.endpoint()).region(Region.of(REGION)).build()) {
+            dynamo.createTable(b -> b.tableName(table)
+                    .attributeDefinitions(a -> a.attributeName("eventId").attributeType(ScalarAttributeType.S))
+                    .keySchema(k -> k.attributeName("eventId").keyType(KeyType.HASH))
+                    .billingMode(BillingMode.PAY_PER_REQUEST));
+            dynamo.updateTimeToLive(b -> b.tableName(table)
+                    .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
+        }
+        return table;
+    }
+
+    /** What template.yaml's function environment refers to, resolved to this server's: the topic and a new ledger. */
+    public Map<String, String> resources() {
+        return Map.of("NotificationTopic", topicArn, "DeliveredEvents", newLedger());
     }
 }

@@ -22,6 +22,17 @@ import java.util.concurrent.TimeUnit;
  * which Lambda answers once the snapshot is restored; the test decides when that is ({@link #restore}).
  */
 public final class RuntimeApi implements AutoCloseable {
+    /** The function's Timeout in template.yaml: Lambda's deadline for each invocation. */
+    private static final long TIMEOUT_MILLIS = timeoutMillis();
+
+    private static long timeoutMillis() {
+        try {
+            return SamTemplate.load().function().path("Timeout").asLong(30) * 1000;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static final String PREFIX = "/2018-06-01/runtime/";
 
     /** What the runtime answered for one invocation: a response body, or an error body. */
@@ -109,7 +120,7 @@ public final class RuntimeApi implements AutoCloseable {
                 }
                 var headers = exchange.getResponseHeaders();
                 headers.add("Lambda-Runtime-Aws-Request-Id", next.requestId());
-                headers.add("Lambda-Runtime-Deadline-Ms", String.valueOf(System.currentTimeMillis() + 30_000));
+                headers.add("Lambda-Runtime-Deadline-Ms", String.valueOf(System.currentTimeMillis() + TIMEOUT_MILLIS));
                 headers.add("Lambda-Runtime-Invoked-Function-Arn",
                         "arn:aws:lambda:ap-northeast-1:123456789012:function:cloudtrail-notifier");
                 // the runtime client crashes on a /next response without a trace ID

@@ -42,6 +42,20 @@ public final class SamTemplate {
     }
 
     /**
+     * The template's EventBridge rules, the AWS::Events::Rule resources: their Properties by logical ID,
+     * in the template's order.
+     */
+    public Map<String, JsonNode> rules() {
+        Map<String, JsonNode> rules = new LinkedHashMap<>();
+        root.path("Resources").properties().forEach(r -> {
+            if ("AWS::Events::Rule".equals(r.getValue().path("Type").asText())) {
+                rules.put(r.getKey(), r.getValue().path("Properties"));
+            }
+        });
+        return rules;
+    }
+
+    /**
      * The function's environment variables as CloudFormation would set them: a parameter's Ref is its
      * default, a resource's Ref is what {@code resources} says it resolves to (a topic's ARN, say).
      *

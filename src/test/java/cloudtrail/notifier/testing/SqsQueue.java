@@ -33,7 +33,10 @@ public final class SqsQueue {
     private final String arn;
 
     /** One SNS delivery as SQS holds it: SNS's JSON envelope around our subject and message. */
-    public record Delivery(String subject, String message, Map<String, String> attributes) {}
+    public record Delivery(String subject, String message, Map<String, String> attributes, java.time.Instant timestamp) {}
+
+    /** A message as ReceiveMessage returns it: what Lambda's event source mapping puts in a record. */
+    public record Received(String messageId, String receiptHandle, String body, String md5OfBody) {}
 
     private SqsQueue(URI endpoint, String region, String url, String arn) {
         this.endpoint = endpoint;
@@ -73,6 +76,43 @@ public final class SqsQueue {
         return out;
     }
 
+    public String url() {
+        return url;
+    }
+
+    /** Puts a message on the queue, as EventBridge does for a rule's target. */
+    public void send(String body) throws IOException, InterruptedException {
+        call(Map.of("Action", "SendMessage", "QueueUrl", url, "MessageBody", body));
+    }
+
+    /** Receives up to {@code max} messages without deleting them: they come back after the visibility timeout. */
+    public List<Received> receiveMessages(int max, Duration visibility) throws IOException, InterruptedException {
+        List<Received> out = new ArrayList<>();
+        while (out.size() < max) {
+            Document d = call(Map.of("Action", "ReceiveMessage", "QueueUrl", url, "MaxNumberOfMessages",
+                    Integer.toString(Math.min(10, max - out.size())), "WaitTimeSeconds", "0",
+                    "VisibilityTimeout", Long.toString(visibility.toSeconds())));
+            NodeList messages = d.getElementsByTagName("Message");
+            if (messages.getLength() == 0) {
+                break;
+            }
+            for (int i = 0; i < messages.getLength(); i++) {
+                Element m = (Element) messages.item(i);
+                out.add(new Received(text(m, "MessageId"), text(m, "ReceiptHandle"), text(m, "Body"), text(m, "MD5OfBody")));
+            }
+        }
+        return out;
+    }
+
+    /** Makes a received message visible again at once: as if its visibility timeout had run out. */
+    public void release(String receiptHandle) throws IOException, InterruptedException {
+        call(Map.of("Action", "ChangeMessageVisibility", "QueueUrl", url, "ReceiptHandle", receiptHandle, "VisibilityTimeout", "0"));
+    }
+
+    public void delete(String receiptHandle) throws IOException, InterruptedException {
+        call(Map.of("Action", "DeleteMessage", "QueueUrl", url, "ReceiptHandle", receiptHandle));
+    }
+
     /** Removes whatever is waiting, so a test reads only its own deliveries. */
     public void drain() throws IOException, InterruptedException {
         while (true) {
@@ -94,7 +134,9 @@ public final class SqsQueue {
         Map<String, String> attributes = new LinkedHashMap<>();
         JsonNode attrs = envelope.path("MessageAttributes");
         attrs.fieldNames().forEachRemaining(name -> attributes.put(name, attrs.get(name).path("Value").asText()));
-        return new Delivery(envelope.path("Subject").asText(null), envelope.path("Message").asText(null), attributes);
+        String at = envelope.path("Timestamp").asText(null);
+        return new Delivery(envelope.path("Subject").asText(null), envelope.path("Message").asText(null), attributes,
+                at == null ? null : java.time.Instant.parse(at));
     }
 
     private Document call(Map<String, String> params) throws IOException, InterruptedException {

@@ -1,0 +1,255 @@
+package cloudtrail.notifier.lambda;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cloudtrail.notifier.testing.Burst;
+import cloudtrail.notifier.testing.Burst.Actor;
+import cloudtrail.notifier.testing.FaultyEndpoint;
+import cloudtrail.notifier.testing.LambdaSandbox;
+import cloudtrail.notifier.testing.MotoTopic;
+import cloudtrail.notifier.testing.RuntimeApi;
+import cloudtrail.notifier.testing.SamTemplate;
+import cloudtrail.notifier.testing.SqsBatches;
+import cloudtrail.notifier.testing.SqsQueue;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The function as it runs deployed: the rules put events on a queue, and Lambda's event source mapping
+ * hands the function a batch of them (Lambda's SQS event) through the real runtime interface client
+ * ({@link LambdaSandbox}, template.yaml's handler and environment), then deletes the messages the
+ * function did not report as failed. SNS, SQS and the DynamoDB ledger are moto's.
+ */
+class QueueConsumerIT {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Duration AWAIT = Duration.ofSeconds(150);
+
+    @RegisterExtension
+    static final MotoTopic SNS = new MotoTopic("queue-consumer");
+
+    /** The stack's NotificationQueue: where the rules put events. */
+    private static SqsQueue rulesQueue;
+
+    @BeforeAll
+    static void createTheRulesQueue() throws Exception {
+        rulesQueue = SqsQueue.create(SNS.moto().endpoint(), MotoTopic.REGION, "notification-queue");
+    }
+
+    @BeforeEach
+    void emptyTheQueues() throws Exception {
+        SNS.queue().drain();
+        rulesQueue.drain();
+    }
+
+    @Test
+    void aBurstOfTwoHundredFromThreeActorsWithDuplicatesBecomesAFewDigestsAndTheSameBatchAgainNothing() throws Exception {
+        // Given a burst: Terraform (one of its changes critical), a CloudFormation stack update and a console session,
+        // 180 distinct events and 20 exact duplicates, in one batch as the event source mapping gathers it
+        Burst burst = new Burst(13);
+        List<String> distinct = new ArrayList<>();
+        distinct.add(burst.event("cloudtrail-stop-logging.json", Actor.TERRAFORM));
+        for (int i = 0; i < 69; i++) {
+            distinct.add(burst.event("ec2-authorize-security-group-ingress.json", Actor.TERRAFORM));
+        }
+        for (int i = 0; i < 60; i++) {
+            distinct.add(burst.event(i % 2 == 0 ? "ec2-create-route.json" : "ec2-create-vpc.json", Actor.CLOUDFORMATION));
+        }
+        for (int i = 0; i < 50; i++) {
+            distinct.add(burst.event("ec2-authorize-security-group-ingress.json", Actor.CONSOLE));
+        }
+        List<String> messages = new ArrayList<>(distinct);
+        for (String again : burst.shuffled(distinct).subList(0, 20)) {
+            messages.add(again);
+        }
+        List<SqsQueue.Received> batch = enqueue(burst.shuffled(messages));
+        assertEquals(200, batch.size());
+
+        try (RuntimeApi api = new RuntimeApi(); LambdaSandbox function = start(api, SNS.moto().endpoint().toString(), SNS.newLedger())) {
+            // When the function handles the batch
+            Set<String> failed = invoke(api, function, batch);
+
+            // Then nothing is left for a retry, and at most 15 notifications were published
+            assertEquals(Set.of(), failed, function.output());
+            List<SqsQueue.Delivery> deliveries = deliveries();
+            assertTrue(function.output().contains("\"Messages\":200,\"Events\":180,"), function.output());
+            assertTrue(deliveries.size() <= 15, deliveries.size() + " notifications");
+            deliveries.forEach(d -> System.out.println("published: " + d.subject()));
+
+            // and each distinct event is in exactly one of them
+            for (String event : distinct) {
+                String id = Burst.eventId(event);
+                long in = deliveries.stream().filter(d -> d.message().contains(id)).count();
+                assertEquals(1, in, "notifications carrying " + id);
+            }
+            // and the Terraform burst is one digest led by its critical event, whose reason opens the body
+            SqsQueue.Delivery terraform = deliveries.stream().filter(d -> d.subject().contains("Terraform")).findFirst().orElseThrow();
+            assertTrue(terraform.subject().startsWith("【重大】Terraform による 70 件の変更（hanako.suzuki・111122223333）"),
+                    terraform.subject());
+            assertEquals("critical", terraform.attributes().get("severity"));
+            String opening = String.join("\n", terraform.message().lines().limit(10).toList());
+            assertTrue(opening.contains("重大な操作: "), opening);
+
+            // When the same batch is delivered again (SQS redelivers it, or EventBridge sent every event twice)
+            Set<String> again = invoke(api, function, batch);
+
+            // Then it succeeds and publishes nothing
+            assertEquals(Set.of(), again, function.output());
+            assertEquals(List.of(), SNS.queue().receive(Integer.MAX_VALUE, Duration.ofSeconds(3)));
+        }
+    }
+
+    @Test
+    void aPublishThatFailsForOneRecordReportsOnlyThatRecordAndItsRetryPublishesIt() throws Exception {
+        Burst burst = new Burst(14);
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            events.add(burst.event("ec2-authorize-security-group-ingress.json", Actor.TERRAFORM));
+        }
+        String refused = burst.event("iam-create-access-key.json", Actor.session("refused-by-sns"));
+        events.add(refused);
+        events.add(burst.event("ec2-create-vpc.json", Actor.session("ichiro.sato")));
+        events.add(burst.event("ec2-create-route.json", Actor.session("jiro.tanaka")));
+        List<SqsQueue.Received> batch = enqueue(events);
+        String table = SNS.newLedger();
+
+        try (FaultyEndpoint sns = FaultyEndpoint.failingWhenBodyContains("refused-by-sns", SNS.moto().endpoint());
+                RuntimeApi api = new RuntimeApi(); LambdaSandbox function = start(api, sns.endpoint().toString(), table)) {
+            // When SNS refuses the one notification about "refused-by-sns"
+            Set<String> failed = invoke(api, function, batch);
+
+            // Then only its message is reported, and the others (a digest and two single events) were published
+            String refusedMessage = batch.stream().filter(m -> m.body().equals(refused)).findFirst().orElseThrow().messageId();
+            assertEquals(Set.of(refusedMessage), failed, function.output());
+            List<SqsQueue.Delivery> deliveries = deliveries();
+            assertEquals(3, deliveries.size(), deliveries.toString());
+            String refusedId = Burst.eventId(refused);
+            assertFalse(deliveries.stream().anyMatch(d -> d.message().contains(refusedId)));
+        }
+        // When SQS delivers that message again, to a function SNS answers
+        List<SqsQueue.Received> retry = rulesQueue.receiveMessages(10, Duration.ofSeconds(720));
+        assertEquals(1, retry.size(), "only the failed message comes back");
+        try (RuntimeApi api = new RuntimeApi(); LambdaSandbox function = start(api, SNS.moto().endpoint().toString(), table)) {
+            assertEquals(Set.of(), invoke(api, function, retry), function.output());
+            List<SqsQueue.Delivery> deliveries = deliveries();
+            assertEquals(1, deliveries.size());
+            assertTrue(deliveries.get(0).message().contains(Burst.eventId(refused)));
+        }
+    }
+
+    @Test
+    void aSlowSnsStillDeliversInTheInvocationAndARedeliveryAddsNothing() throws Exception {
+        Burst burst = new Burst(15);
+        String event = burst.event("kms-schedule-key-deletion.json", Actor.session("slow.sns"));
+        List<SqsQueue.Received> batch = enqueue(List.of(event));
+
+        // SNS takes the first publish but answers after the client's 6-second attempt timeout
+        try (FaultyEndpoint sns = FaultyEndpoint.answeringLate(1, Duration.ofSeconds(8), SNS.moto().endpoint());
+                RuntimeApi api = new RuntimeApi(); LambdaSandbox function = start(api, sns.endpoint().toString(), SNS.newLedger())) {
+            Set<String> failed = invoke(api, function, batch);
+
+            assertEquals(Set.of(), failed, function.output());
+            List<SqsQueue.Delivery> deliveries = deliveries();
+            // the SDK's retry publishes again: the lost answer is the duplicate SECURITY.md names, and the only one
+            assertEquals(2, deliveries.size(), deliveries.toString());
+            assertEquals(2, sns.requests());
+
+            assertEquals(Set.of(), invoke(api, function, batch), function.output());
+            assertEquals(List.of(), SNS.queue().receive(Integer.MAX_VALUE, Duration.ofSeconds(3)));
+        }
+    }
+
+    @Test
+    void publishesArePacedWellUnderTheEmailLimit() throws Exception {
+        // Given 12 events from 12 people: no digest, 12 notifications
+        Burst burst = new Burst(16);
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            events.add(burst.event("ec2-create-vpc.json", Actor.session("operator-" + i)));
+        }
+        List<SqsQueue.Received> batch = enqueue(events);
+
+        try (RuntimeApi api = new RuntimeApi(); LambdaSandbox function = start(api, SNS.moto().endpoint().toString(), SNS.newLedger())) {
+            assertEquals(Set.of(), invoke(api, function, batch), function.output());
+            List<SqsQueue.Delivery> deliveries = deliveries();
+            assertEquals(12, deliveries.size());
+
+            // Then no second holds more than MAX_PUBLISHES_PER_SECOND of them
+            int perSecond = Integer.parseInt(SamTemplate.load().functionEnvironment(SNS.resources()).get("MAX_PUBLISHES_PER_SECOND"));
+            List<Instant> times = deliveries.stream().map(SqsQueue.Delivery::timestamp).sorted().toList();
+            int most = 0;
+            for (int i = 0; i < times.size(); i++) {
+                int in = 0;
+                for (int j = i; j < times.size() && times.get(j).isBefore(times.get(i).plusMillis(1000)); j++) {
+                    in++;
+                }
+                most = Math.max(most, in);
+            }
+            double rate = (times.size() - 1) * 1000.0 / Duration.between(times.get(0), times.get(times.size() - 1)).toMillis();
+            System.out.printf("publish rate: %.2f per second over %d publishes, at most %d in any second%n", rate, times.size(), most);
+            assertTrue(most <= perSecond, most + " publishes within one second");
+        }
+    }
+
+    /** Puts the events on the rules' queue and receives them back as one batch, as the event source mapping does. */
+    private static List<SqsQueue.Received> enqueue(List<String> events) throws Exception {
+        for (String e : events) {
+            rulesQueue.send(e);
+        }
+        // the template's VisibilityTimeout: no message comes back while the batch is gathered and handled
+        List<SqsQueue.Received> batch = rulesQueue.receiveMessages(events.size(), Duration.ofSeconds(720));
+        assertEquals(events.size(), batch.size(), "received from the queue");
+        return batch;
+    }
+
+    /** Invokes with Lambda's SQS event; deletes the messages not reported as failures; returns those reported. */
+    private static Set<String> invoke(RuntimeApi api, LambdaSandbox function, List<SqsQueue.Received> batch) throws Exception {
+        RuntimeApi.Result result = function.await(api.invoke(SqsBatches.event(
+                "arn:aws:sqs:ap-northeast-1:123456789012:notification-queue", batch)), AWAIT);
+        assertFalse(result.error(), result.body() + "\n" + function.output());
+        JsonNode response = MAPPER.readTree(result.body());
+        assertTrue(response.path("batchItemFailures").isArray(), result.body());
+        Set<String> failed = new LinkedHashSet<>();
+        response.path("batchItemFailures").forEach(f -> failed.add(f.path("itemIdentifier").asText()));
+        for (SqsQueue.Received m : batch) {
+            if (failed.contains(m.messageId())) {
+                rulesQueue.release(m.receiptHandle()); // the test does not wait out the visibility timeout
+            } else {
+                rulesQueue.delete(m.receiptHandle());
+            }
+        }
+        return failed;
+    }
+
+    private static List<SqsQueue.Delivery> deliveries() throws IOException, InterruptedException {
+        List<SqsQueue.Delivery> out = SNS.queue().receive(1, Duration.ofSeconds(20));
+        out.addAll(SNS.queue().receive(Integer.MAX_VALUE, Duration.ofSeconds(3)));
+        return out;
+    }
+
+    /** Deployed with the template's environment; the execution role's keys in the environment, as without SnapStart. */
+    private static LambdaSandbox start(RuntimeApi api, String snsEndpoint, String table) throws IOException {
+        Map<String, String> resources = new HashMap<>(Map.of("NotificationTopic", SNS.topicArn(), "DeliveredEvents", table));
+        Map<String, String> env = new HashMap<>(SamTemplate.load().functionEnvironment(resources));
+        env.put("AWS_ACCESS_KEY_ID", "ASIAEXECUTIONROLE");
+        env.put("AWS_SECRET_ACCESS_KEY", "execution-role-secret");
+        env.put("AWS_SESSION_TOKEN", "execution-role-session-token");
+        env.put("AWS_ENDPOINT_URL_SNS", snsEndpoint);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", SNS.moto().endpoint().toString());
+        return LambdaSandbox.start(api, false, env);
+    }
+}
