@@ -35,12 +35,17 @@ public final class Main {
     static final int INPUT_ERROR = 2;
     static final String NAME = "cloudtrail-notifier";
     static final String USAGE = """
-            usage: java -jar cloudtrail-notifier.jar [--json | --publish] FILE... | -
+            usage: java -jar cloudtrail-notifier.jar [--json | --publish | --digest [--json]] FILE... | -
               Renders each EventBridge event (or bare CloudTrail record) in FILE as the notification
               the Lambda function would publish. "-" reads one event from standard input.
               --json      one JSON object per input and line: {"file", "subject", "message", "messageAttributes"}
               --publish   publish to the SNS topic in TOPIC_ARN, as the Lambda function does
+              --digest    the FILEs as one batch from the queue: what it would publish, in order (repeats
+                          dropped, suppressed events counted, bursts by one actor as digests); nothing is sent.
+                          With --json: {"notification", "files", "eventIds", "subject", "message", "messageAttributes"}
             environment: NOTIFY_TIME_ZONE (default Asia/Tokyo), NOTIFY_LANGUAGE (ja or en, default ja);
+              with --digest also DIGEST_THRESHOLD (default 5), DIGEST_WINDOW_SECONDS (0: no digests),
+              SUPPRESSION_PATTERNS (as the template's SuppressionPatterns);
               with --publish also TOPIC_ARN, AWS_REGION, AWS credentials, and optionally AWS_ENDPOINT_URL_SNS
             usage: java -jar cloudtrail-notifier.jar rules [--template template.yaml] [--param NAME=VALUE]... FILE... | -
               Which of the template's EventBridge rules each event matches, or why none does.
@@ -102,6 +107,9 @@ public final class Main {
             err.println(NAME + ": " + e.getMessage());
             return INPUT_ERROR;
         }
+        if (options.digest()) {
+            return new DigestCommand(out, err, env, notifier).run(options.files(), options.json(), this::read);
+        }
         OutputFormat format = options.json() ? new JsonFormat(notifier.parser().trees()) : new TextFormat();
         int status = OK;
         boolean first = true;
@@ -127,7 +135,7 @@ public final class Main {
         return status;
     }
 
-    private byte[] read(String file) throws IOException {
+    byte[] read(String file) throws IOException {
         if (file.equals("-")) {
             return stdin.readAllBytes();
         }
@@ -138,7 +146,7 @@ public final class Main {
         return Files.readAllBytes(path);
     }
 
-    private static String reason(Exception e) {
+    static String reason(Exception e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";
         }

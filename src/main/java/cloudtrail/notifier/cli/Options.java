@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The parsed command line. */
-record Options(boolean json, boolean publish, boolean help, List<String> files) {
+record Options(boolean json, boolean publish, boolean digest, boolean help, List<String> files) {
 
     static Options parse(String[] args) {
         boolean json = false;
         boolean publish = false;
+        boolean digest = false;
         boolean help = false;
         boolean onlyFiles = false;
         List<String> files = new ArrayList<>();
@@ -21,6 +22,8 @@ record Options(boolean json, boolean publish, boolean help, List<String> files) 
                 json = true;
             } else if (arg.equals("--publish")) {
                 publish = true;
+            } else if (arg.equals("--digest")) {
+                digest = true;
             } else if (arg.equals("-h") || arg.equals("--help")) {
                 help = true;
             } else {
@@ -33,6 +36,9 @@ record Options(boolean json, boolean publish, boolean help, List<String> files) 
         if (json && publish) {
             throw new IllegalArgumentException("--json and --publish do not go together: --json prints what --publish would send");
         }
-        return new Options(json, publish, help, List.copyOf(files));
+        if (digest && publish) {
+            throw new IllegalArgumentException("--digest and --publish do not go together: --digest shows what one batch would publish");
+        }
+        return new Options(json, publish, digest, help, List.copyOf(files));
     }
 }

@@ -1,5 +1,11 @@
 package cloudtrail.notifier.cli;
 
+import cloudtrail.notifier.Notifier;
+import cloudtrail.notifier.config.NotifierConfig;
+import cloudtrail.notifier.render.NotificationRenderer;
+import cloudtrail.notifier.rules.CfnYaml;
+import cloudtrail.notifier.suppress.Suppressions;
+
 import cloudtrail.notifier.rules.EventBridgeEnvelope;
 import cloudtrail.notifier.rules.NearMiss;
 import cloudtrail.notifier.rules.Rule;
@@ -29,12 +35,17 @@ final class RulesCommand {
               For each event (an EventBridge event, or a bare CloudTrail record, wrapped as EventBridge
               would deliver it), prints the template's rules that match it; where none does, the rule
               that came closest and the first field that kept it from matching. Parameters take their
-              defaults unless given with --param.""";
+              defaults unless given with --param. An event the template's SuppressionPatterns would
+              suppress is said so, with the pattern's name.""";
 
     private final InputStream stdin;
     private final PrintStream out;
     private final PrintStream err;
+    static final String SUPPRESSION_PARAMETER = "SuppressionPatterns";
     private final cloudtrail.notifier.event.EventParser parser = new cloudtrail.notifier.event.EventParser();
+    private final Notifier notifier = new Notifier(parser,
+            new NotificationRenderer(NotifierConfig.DEFAULT_TIME_ZONE, cloudtrail.notifier.config.Language.EN));
+    private Suppressions suppressions = Suppressions.none();
     private final cloudtrail.notifier.catalog.Assessor assessor =
             new cloudtrail.notifier.catalog.Assessor(cloudtrail.notifier.catalog.Catalog.load(parser.trees()));
 
@@ -77,6 +88,7 @@ final class RulesCommand {
         RuleMatcher matcher;
         try {
             matcher = new RuleMatcher(TemplateRules.load(template, parameters));
+            suppressions = suppressions(template, parameters);
             if (matcher.rules().isEmpty()) {
                 err.println(Main.NAME + ": " + template + ": no EventBridge rules in this template");
                 return Main.INPUT_ERROR;
@@ -112,6 +124,7 @@ final class RulesCommand {
                 continue;
             }
             report(file, EventBridgeEnvelope.wrap(event), matcher);
+            suppression(EventBridgeEnvelope.wrap(event));
         }
         out.flush();
         return status;
@@ -160,6 +173,33 @@ final class RulesCommand {
                 + (assessment.pattern() == null ? "" : ", by the catalog's pattern " + assessment.pattern())
                 + (assessment.check() == null ? "" : (assessment.pattern() == null ? ", by" : " and") + " the check "
                         + assessment.check().name() + " on " + assessment.check().path().text()));
+    }
+
+    /** The template's SuppressionPatterns, with its default or the --param value. */
+    private Suppressions suppressions(Path template, Map<String, String> parameters) throws IOException {
+        String value = parameters.get(SUPPRESSION_PARAMETER);
+        if (value == null) {
+            JsonNode declared = CfnYaml.read(Files.readString(template, java.nio.charset.StandardCharsets.UTF_8))
+                    .path("Parameters").path(SUPPRESSION_PARAMETER);
+            value = declared.path("Default").asText("");
+        }
+        return value.isBlank() ? Suppressions.none() : Suppressions.parse(value, parser.trees(), SUPPRESSION_PARAMETER);
+    }
+
+    /** Whether the function would count the event and send nothing, and by which pattern. */
+    private void suppression(JsonNode event) {
+        if (suppressions.isEmpty()) {
+            return;
+        }
+        var severity = notifier.renderWithGist(parser.parse(event)).gist().severity();
+        var by = suppressions.match(event, severity);
+        if (by.isPresent()) {
+            out.println("  suppressed: by " + SUPPRESSION_PARAMETER + " pattern \"" + by.get().name()
+                    + "\": counted and logged, not sent");
+            return;
+        }
+        suppressions.patternMatch(event).ifPresent(s -> out.println("  not suppressed: pattern \"" + s.name()
+                + "\" matches, but the event is critical and the pattern does not say \"includeCritical\": true"));
     }
 
     private int usage(String problem) {

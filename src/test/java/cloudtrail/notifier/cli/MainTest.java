@@ -124,4 +124,50 @@ class MainTest {
         assertTrue(stderr().contains("unknown option --jsn"));
         assertTrue(stderr().contains("usage:"));
     }
+
+    @Test
+    void digestShowsWhatOneBatchWouldPublishInOrderEachEventOnce() throws Exception {
+        // six changes by one role session with the console, one of them given twice, and a critical change by someone else
+        List<String> args = new java.util.ArrayList<>(List.of("--digest", "--json"));
+        cloudtrail.notifier.testing.Burst burst = new cloudtrail.notifier.testing.Burst(41);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("digest");
+        for (int i = 0; i < 6; i++) {
+            java.nio.file.Path file = dir.resolve("vpc-" + i + ".json");
+            java.nio.file.Files.writeString(file, burst.event("ec2-create-vpc.json", cloudtrail.notifier.testing.Burst.Actor.CONSOLE));
+            args.add(file.toString());
+        }
+        args.add(dir.resolve("vpc-0.json").toString());
+        args.add("events/cloudtrail-stop-logging.json");
+
+        int status = run(new byte[0], Map.of(), args.toArray(String[]::new));
+
+        assertEquals(0, status, stderr());
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String line : stdout().split("\n")) {
+            lines.add(MAPPER.readTree(line));
+        }
+        assertEquals(2, lines.size(), stdout());
+        assertTrue(lines.get(0).get("subject").asText().startsWith("【重大】CloudTrail のログ記録の停止"), "the critical one first");
+        assertEquals("【警告】マネジメントコンソール（ブラウザ） による 6 件の変更（taro.yamada・111122223333）",
+                lines.get(1).get("subject").asText());
+        assertEquals(6, lines.get(1).get("eventIds").size());
+        assertEquals("6", lines.get(1).path("messageAttributes").path("digest").asText());
+        assertEquals("cloudtrail-notifier: 8 files: 2 notifications, 1 repeated event dropped\n", stderr());
+    }
+
+    @Test
+    void digestCountsWhatItSuppressesAndRejectsABadPatternNamingIt() {
+        String ci = "[{\"name\": \"ci\", \"pattern\": {\"detail\": {\"eventName\": [\"CreateVpc\"]}}}]";
+
+        int status = run(new byte[0], Map.of("SUPPRESSION_PATTERNS", ci), "--digest", "events/ec2-create-vpc.json",
+                "events/s3-list-buckets.json");
+
+        assertEquals(0, status, stderr());
+        assertTrue(stdout().startsWith("=== 1/1: 1 event from events/s3-list-buckets.json ===\n【情報】"), stdout());
+        assertEquals("cloudtrail-notifier: 2 files: 1 notification, 1 suppressed by ci\n", stderr());
+
+        err.reset();
+        assertEquals(2, run(new byte[0], Map.of("SUPPRESSION_PATTERNS", "[{\"name\": \"x\"}]"), "--digest", "events/ec2-create-vpc.json"));
+        assertTrue(stderr().startsWith("cloudtrail-notifier: SUPPRESSION_PATTERNS[0] (x): not an event pattern"), stderr());
+    }
 }

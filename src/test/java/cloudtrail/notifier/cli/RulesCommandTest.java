@@ -87,8 +87,28 @@ class RulesCommandTest {
         assertTrue(stdout().contains("note: VpcChanges is DISABLED with these parameters"), stdout());
     }
 
+    @Test
+    void itSaysWhichSuppressionPatternWouldKeepAnEventFromBeingSentAndWhenACriticalOneIsNot() {
+        String patterns = "SuppressionPatterns=[{\"name\": \"ci\", \"pattern\": {\"detail\": {\"eventName\": [\"CreateVpc\", \"StopLogging\"]}}}]";
+
+        run(new byte[0], "rules", "--param", patterns, "events/ec2-create-vpc.json", "events/cloudtrail-stop-logging.json");
+
+        assertTrue(stdout().contains("events/ec2-create-vpc.json: VpcChanges\n  severity: warning (network access or routing change)\n"
+                + "  suppressed: by SuppressionPatterns pattern \"ci\": counted and logged, not sent\n"), stdout());
+        assertTrue(stdout().contains("  not suppressed: pattern \"ci\" matches, but the event is critical and the pattern does not say"
+                + " \"includeCritical\": true\n"), stdout());
+    }
+
+    @Test
+    void withTheDefaultPatternsNothingIsSaidAboutSuppression() {
+        run(new byte[0], "rules", "events/ec2-create-vpc.json");
+
+        assertTrue(!stdout().contains("suppressed"), stdout());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
+            bad suppression pattern | --param,SuppressionPatterns=[1],events/ec2-create-vpc.json | SuppressionPatterns[0] must be an object with "name" and "pattern"
             unknown parameter      | --param,Nope=1,events/ec2-create-vpc.json                 | the template has no parameter Nope
             missing template       | --template,missing.yaml,events/ec2-create-vpc.json        | missing.yaml: no such file
             bad event file         | pom.xml                                                   | pom.xml: not JSON
