@@ -3,10 +3,13 @@
 by pair with the seed's Python function publishing the same event to the same endpoint, and a JVM that
 only prints "hello" as the floor. Reports medians, ratios and peak RSS, all measured in this run.
 
-usage: bench/cold_publish.py [--pairs N] [--event FILE] [--java-opts "..."] [--baseline-jar JAR]
+usage: bench/cold_publish.py [--pairs N] [--event FILE] [--java-opts "..."] [--baseline-jar JAR] [--ledger]
 Run from the repository root after `mvn package` (target/cloudtrail-notifier.jar). The JVM options
 default to the JAVA_TOOL_OPTIONS template.yaml gives the function. --baseline-jar adds another build
-of the command line (e.g. an older commit's) to the same alternation, to measure one change.
+of the command line (e.g. an older commit's) to the same alternation, to measure one change. --ledger
+adds `--publish` with DEDUP_TABLE (the function's DynamoDB ledger: a claim before the publish, a record
+after it) to the alternation, the event's ledger entry deleted before each of its runs, to measure what
+the ledger adds to a cold start.
 """
 import argparse
 import os
@@ -64,6 +67,7 @@ def main():
     ap.add_argument("--event", default="events/ssm-start-session.json")
     ap.add_argument("--java-opts", default=None, help="JVM options for the notifier (default: template.yaml's)")
     ap.add_argument("--baseline-jar", default=None, help="another build of the command line to compare")
+    ap.add_argument("--ledger", action="store_true", help="also --publish with DEDUP_TABLE (the ledger)")
     args = ap.parse_args()
     java_opts = (template_java_opts() if args.java_opts is None else args.java_opts).split()
 
@@ -88,6 +92,18 @@ def main():
         topic = boto3.client("sns", endpoint_url=endpoint, region_name="ap-northeast-1", aws_access_key_id="testing",
                              aws_secret_access_key="testing").create_topic(Name="bench")["TopicArn"]
         env["TOPIC_ARN"] = topic
+        ledger_env = None
+        if args.ledger:
+            import json
+            dynamo = boto3.client("dynamodb", endpoint_url=endpoint, region_name="ap-northeast-1",
+                                  aws_access_key_id="testing", aws_secret_access_key="testing")
+            dynamo.create_table(TableName="delivered", BillingMode="PAY_PER_REQUEST",
+                                AttributeDefinitions=[{"AttributeName": "eventId", "AttributeType": "S"}],
+                                KeySchema=[{"AttributeName": "eventId", "KeyType": "HASH"}])
+            with open(args.event, encoding="utf-8") as f:
+                event = json.load(f)
+            event_id = (event.get("detail") or {}).get("eventID") or event.get("eventID") or event.get("id")
+            ledger_env = dict(env, DEDUP_TABLE="delivered", AWS_ENDPOINT_URL_DYNAMODB=endpoint)
 
         hello_dir = tempfile.mkdtemp()
         with open(os.path.join(hello_dir, "Hello.java"), "w") as f:
@@ -97,15 +113,23 @@ def main():
         commands = {"java --publish": [java, *java_opts, "-jar", "target/cloudtrail-notifier.jar", "--publish", args.event]}
         if args.baseline_jar:
             commands["baseline jar"] = [java, *java_opts, "-jar", args.baseline_jar, "--publish", args.event]
+        if args.ledger:
+            commands["--publish + ledger"] = [java, *java_opts, "-jar", "target/cloudtrail-notifier.jar", "--publish", args.event]
         commands["seed python"] = [sys.executable, "bench/seed004/lambda_function.py", args.event]
         commands["hello JVM"] = [java, *java_opts, "-cp", hello_dir, "Hello"]
-        for cmd in commands.values():  # warm the page cache, not the processes
-            run(cmd, env)
+        def run_one(name, cmd):
+            if name == "--publish + ledger":
+                dynamo.delete_item(TableName="delivered", Key={"eventId": {"S": event_id}})
+                return run(cmd, ledger_env)
+            return run(cmd, env)
+
+        for name, cmd in commands.items():  # warm the page cache, not the processes
+            run_one(name, cmd)
         times = {k: [] for k in commands}
         rss = {k: [] for k in commands}
         for _ in range(args.pairs):
             for name, cmd in commands.items():
-                t, m = run(cmd, env)
+                t, m = run_one(name, cmd)
                 times[name].append(t)
                 if m is not None:
                     rss[name].append(m)
@@ -120,6 +144,9 @@ def main():
         print(f"  ratio java/hello-JVM floor: {med['java --publish'] / med['hello JVM']:.2f}")
         if args.baseline_jar:
             print(f"  ratio java/baseline jar: {med['java --publish'] / med['baseline jar']:.2f}")
+        if args.ledger:
+            print(f"  ratio with ledger/without: {med['--publish + ledger'] / med['java --publish']:.2f}"
+                  f" (+{(med['--publish + ledger'] - med['java --publish']) * 1000:.0f} ms)")
     finally:
         server.terminate()
         server.wait()

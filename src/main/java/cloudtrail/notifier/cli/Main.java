@@ -5,11 +5,17 @@ import cloudtrail.notifier.config.ConfigurationException;
 import cloudtrail.notifier.config.NotifierConfig;
 import cloudtrail.notifier.doctor.DoctorCommand;
 import cloudtrail.notifier.event.InvalidEventException;
+import cloudtrail.notifier.digest.DigestSettings;
+import cloudtrail.notifier.publish.BatchDelivery;
+import cloudtrail.notifier.publish.DynamoDbLedger;
 import cloudtrail.notifier.publish.EventPublisher;
+import cloudtrail.notifier.publish.Pacer;
 import cloudtrail.notifier.publish.PublishException;
 import cloudtrail.notifier.publish.Prepared;
 import cloudtrail.notifier.publish.PublisherConfig;
 import cloudtrail.notifier.publish.SnsPublisher;
+import cloudtrail.notifier.render.DigestRenderer;
+import cloudtrail.notifier.suppress.Suppressions;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
@@ -21,6 +27,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,7 +53,9 @@ public final class Main {
             environment: NOTIFY_TIME_ZONE (default Asia/Tokyo), NOTIFY_LANGUAGE (ja or en, default ja);
               with --digest also DIGEST_THRESHOLD (default 5), DIGEST_WINDOW_SECONDS (0: no digests),
               SUPPRESSION_PATTERNS (as the template's SuppressionPatterns);
-              with --publish also TOPIC_ARN, AWS_REGION, AWS credentials, and optionally AWS_ENDPOINT_URL_SNS
+              with --publish also TOPIC_ARN, AWS_REGION, AWS credentials, and optionally AWS_ENDPOINT_URL_SNS;
+              with --publish and DEDUP_TABLE (the stack's DeliveredEventsTable output), an event the function
+              or an earlier run published is not sent again, and publishes are paced (MAX_PUBLISHES_PER_SECOND, default 2)
             usage: java -jar cloudtrail-notifier.jar rules [--template template.yaml] [--param NAME=VALUE]... FILE... | -
               Which of the template's EventBridge rules each event matches, or why none does.
             usage: java -jar cloudtrail-notifier.jar doctor [--stack NAME] [--region R] [--forwarder-stack NAME] [--template template.yaml]
@@ -94,14 +103,22 @@ public final class Main {
         }
         Notifier notifier;
         EventPublisher publisher = null;
+        BatchDelivery once = null;
         try {
             NotifierConfig config = NotifierConfig.fromEnvironment(env);
             // the SNS client takes longest to get ready: start it before anything else
-            Prepared<SnsPublisher> sns = options.publish()
-                    ? EventPublisher.startPublisher(PublisherConfig.fromEnvironment(env)) : null;
+            PublisherConfig target = options.publish() ? PublisherConfig.fromEnvironment(env) : null;
+            Prepared<SnsPublisher> sns = target != null ? EventPublisher.startPublisher(target) : null;
             notifier = new Notifier(config);
             if (sns != null) {
                 publisher = new EventPublisher(notifier, sns);
+                String table = env.get(DynamoDbLedger.DEDUP_TABLE);
+                if (table != null && !table.isBlank()) {
+                    // the function's ledger: an event it (or an earlier run) published is not sent again
+                    once = new BatchDelivery(notifier, new DigestRenderer(notifier.renderer()), DigestSettings.OFF,
+                            Suppressions.none(), DynamoDbLedger.create(table.trim(), target.region()), sns,
+                            Pacer.fromEnvironment(env));
+                }
             }
         } catch (ConfigurationException e) {
             err.println(NAME + ": " + e.getMessage());
@@ -109,6 +126,9 @@ public final class Main {
         }
         if (options.digest()) {
             return new DigestCommand(out, err, env, notifier).run(options.files(), options.json(), this::read);
+        }
+        if (once != null) {
+            return publishOnce(options.files(), once);
         }
         OutputFormat format = options.json() ? new JsonFormat(notifier.parser().trees()) : new TextFormat();
         int status = OK;
@@ -129,6 +149,38 @@ public final class Main {
             } catch (PublishException e) {
                 err.println(NAME + ": " + file + ": " + reason(e));
                 status = Math.max(status, PUBLISH_FAILED);
+            }
+        }
+        out.flush();
+        return status;
+    }
+
+    /** `--publish` with DEDUP_TABLE: each event at most once, as the function publishes it, paced the same way. */
+    private int publishOnce(List<String> files, BatchDelivery once) {
+        int status = OK;
+        for (String file : files) {
+            BatchDelivery.Report report;
+            try {
+                report = once.deliver(List.of(new BatchDelivery.Message(file, read(file))), () -> Long.MAX_VALUE);
+            } catch (IOException e) {
+                err.println(NAME + ": " + file + ": " + reason(e));
+                status = Math.max(status, INPUT_ERROR);
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return PUBLISH_FAILED;
+            }
+            if (!report.rejected().isEmpty()) {
+                err.println(NAME + ": " + file + ": " + report.rejected().get(0).reason().replaceAll("[\\r\\n]+", " "));
+                status = Math.max(status, INPUT_ERROR);
+            } else if (!report.failed().isEmpty()) {
+                err.println(NAME + ": " + file + ": " + report.failed().get(0).reason().replaceAll("[\\r\\n]+", " "));
+                status = Math.max(status, PUBLISH_FAILED);
+            } else if (!report.sent().isEmpty()) {
+                BatchDelivery.Sent sent = report.sent().get(0);
+                out.println(file + ": published as SNS message " + sent.messageId() + " (event " + sent.eventIds().get(0) + ")");
+            } else {
+                out.println(file + ": already published, not sent again (the ledger " + DynamoDbLedger.DEDUP_TABLE + " has it)");
             }
         }
         out.flush();

@@ -41,12 +41,14 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * The Lambda function: one EventBridge event in, one notification on the topic out. Everything is
- * built once per execution environment; an event that cannot be delivered fails the invocation, so
- * Lambda retries it and then sends it to the dead-letter queue.
+ * The Lambda function: a batch from the rules' queue in (Lambda's SQS event), notifications on the topic
+ * out, each event at most once ({@link BatchDelivery}); what could not be delivered is reported by message,
+ * so SQS delivers only those again and, after its retries, parks them in the dead-letter queue. One
+ * EventBridge event given directly (sam local invoke, aws lambda invoke) is a batch of one whose failure
+ * fails the invocation. Everything is built once per execution environment.
  *
- * <p>With SnapStart, {@link #beforeCheckpoint} renders a sample event and runs a publish up to the
- * point of sending, so a restored function starts with everything loaded; {@link #afterRestore}
+ * <p>With SnapStart, {@link #beforeCheckpoint} renders a sample event and a digest, and runs a publish
+ * and a ledger write up to the point of sending, so a restored function starts with everything loaded; {@link #afterRestore}
  * drops the credentials cached in the snapshot.
  */
 public final class Handler implements RequestStreamHandler, Resource {

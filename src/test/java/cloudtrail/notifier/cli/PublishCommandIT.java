@@ -27,6 +27,7 @@ class PublishCommandIT {
     @AfterEach
     void clearEndpoint() {
         System.clearProperty("aws.endpointUrlSns");
+        System.clearProperty("aws.endpointUrlDynamoDb");
     }
 
     private int publish(String endpoint, String... files) {
@@ -69,5 +70,27 @@ class PublishCommandIT {
 
         assertEquals(2, status);
         assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("cloudtrail-notifier: TOPIC_ARN is not set"));
+    }
+
+    @Test
+    void withTheFunctionsLedgerAnEventAlreadyPublishedIsNotSentAgain() throws Exception {
+        // replaying the dead-letter queue by hand, say: one of the events had been published after all
+        SNS.queue().drain();
+        System.setProperty("aws.endpointUrlSns", SNS.moto().endpoint().toString());
+        System.setProperty("aws.endpointUrlDynamoDb", SNS.moto().endpoint().toString());
+        Map<String, String> env = Map.of("TOPIC_ARN", SNS.topicArn(), "AWS_REGION", REGION, "DEDUP_TABLE", SNS.newLedger());
+        Main main = new Main(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env);
+
+        assertEquals(0, main.run(new String[] {"--publish", "events/ssm-start-session.json"}));
+        int status = main.run(new String[] {"--publish", "events/ssm-start-session.json", "events/cloudtrail-stop-logging.json"});
+
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(3, lines.length);
+        assertEquals("events/ssm-start-session.json: already published, not sent again (the ledger DEDUP_TABLE has it)", lines[1]);
+        assertTrue(lines[2].startsWith("events/cloudtrail-stop-logging.json: published as SNS message "), lines[2]);
+        assertEquals(2, SNS.queue().receive(2, Duration.ofSeconds(20)).size());
+        assertEquals(0, SNS.queue().receive(Integer.MAX_VALUE, Duration.ofSeconds(2)).size());
     }
 }
