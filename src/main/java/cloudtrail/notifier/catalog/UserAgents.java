@@ -47,25 +47,40 @@ public final class UserAgents {
      * digest groups a burst of calls by. Null when no client pattern matches.
      */
     public String tool(String userAgent, Language language) {
-        if (userAgent == null || userAgent.isBlank()) {
+        Found found = client(userAgent);
+        if (found == null) {
             return null;
         }
-        String ua = userAgent.length() > MAX_READ ? userAgent.substring(0, MAX_READ) : userAgent;
-        for (Rule client : clients) {
-            Matcher m = client.pattern().matcher(ua);
-            if (m.find()) {
-                if (client.tool() == null) {
-                    return client.text().in(language).replace(" {1}", "").replace("{1}", "").strip();
-                }
-                String tool = client.tool().in(language);
-                return m.groupCount() >= 1 && m.group(1) != null ? tool.replace("{1}", m.group(1)) : tool;
-            }
+        if (found.rule().tool() == null) {
+            return found.rule().text().in(language).replace(" {1}", "").replace("{1}", "").strip();
         }
-        return null;
+        return found.withVersion(found.rule().tool().in(language));
     }
 
     /** The summary, or null when no client pattern matches. */
     public String summarise(String userAgent, Language language) {
+        Found found = client(userAgent);
+        if (found == null) {
+            return null;
+        }
+        String name = found.withVersion(found.rule().text().in(language));
+        for (Rule system : found.rule().system() ? systems : List.<Rule>of()) {
+            if (system.pattern().matcher(found.userAgent()).find()) {
+                String os = system.text().in(language);
+                return language == Language.JA ? name + "（" + os + "）" : name + " (" + os + ")";
+            }
+        }
+        return name;
+    }
+
+    /** The first client pattern that matches, and on what. */
+    private record Found(Rule rule, Matcher match, String userAgent) {
+        String withVersion(String text) {
+            return match.groupCount() >= 1 && match.group(1) != null ? text.replace("{1}", match.group(1)) : text;
+        }
+    }
+
+    private Found client(String userAgent) {
         if (userAgent == null || userAgent.isBlank()) {
             return null;
         }
@@ -73,17 +88,7 @@ public final class UserAgents {
         for (Rule client : clients) {
             Matcher m = client.pattern().matcher(ua);
             if (m.find()) {
-                String name = client.text().in(language);
-                if (m.groupCount() >= 1 && m.group(1) != null) {
-                    name = name.replace("{1}", m.group(1));
-                }
-                for (Rule system : client.system() ? systems : List.<Rule>of()) {
-                    if (system.pattern().matcher(ua).find()) {
-                        String os = system.text().in(language);
-                        return language == Language.JA ? name + "（" + os + "）" : name + " (" + os + ")";
-                    }
-                }
-                return name;
+                return new Found(client, m, ua);
             }
         }
         return null;

@@ -74,4 +74,24 @@ class HandlerDryRunTest {
 
         assertTrue(e.getMessage().startsWith("TOPIC_ARN"), e.getMessage());
     }
+
+    @Test
+    void samLocalWithAnSqsBatchShowsWhatTheBatchWouldPublishAndReportsWhatIsNotAnEvent() throws Exception {
+        Handler handler = new Handler(Map.of("AWS_SAM_LOCAL", "true", "TOPIC_ARN", "NotificationTopic", "AWS_REGION", "us-east-1"));
+        String stop = new String(Fixtures.event("cloudtrail-stop-logging.json"), java.nio.charset.StandardCharsets.UTF_8);
+        byte[] batch = cloudtrail.notifier.testing.SqsBatches.event("arn:aws:sqs:us-east-1:123456789012:q", java.util.List.of(
+                new cloudtrail.notifier.testing.SqsQueue.Received("m1", "r1", stop, "x"),
+                new cloudtrail.notifier.testing.SqsQueue.Received("m2", "r2", stop, "x"),
+                new cloudtrail.notifier.testing.SqsQueue.Received("m3", "r3", "not json", "x")));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        handler.handleRequest(new ByteArrayInputStream(batch), out, new TestContext());
+
+        JsonNode response = MAPPER.readTree(out.toByteArray());
+        assertFalse(response.path("published").asBoolean(true), response::toString);
+        assertEquals(1, response.path("notifications").size(), "the event twice is one notification");
+        assertTrue(response.path("notifications").path(0).path("subject").asText().startsWith("【重大】CloudTrail のログ記録の停止"));
+        assertEquals("m3", response.path("batchItemFailures").path(0).path("itemIdentifier").asText(), response::toString);
+        assertEquals(1, response.path("batchItemFailures").size());
+    }
 }

@@ -19,10 +19,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -243,13 +241,6 @@ class QueueConsumerIT {
 
     /** Deployed with the template's environment; the execution role's keys in the environment, as without SnapStart. */
     private static LambdaSandbox start(RuntimeApi api, String snsEndpoint, String table) throws IOException {
-        Map<String, String> resources = new HashMap<>(Map.of("NotificationTopic", SNS.topicArn(), "DeliveredEvents", table));
-        Map<String, String> env = new HashMap<>(SamTemplate.load().functionEnvironment(resources));
-        env.put("AWS_ACCESS_KEY_ID", "ASIAEXECUTIONROLE");
-        env.put("AWS_SECRET_ACCESS_KEY", "execution-role-secret");
-        env.put("AWS_SESSION_TOKEN", "execution-role-session-token");
-        env.put("AWS_ENDPOINT_URL_SNS", snsEndpoint);
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", SNS.moto().endpoint().toString());
-        return LambdaSandbox.start(api, false, env);
+        return LambdaSandbox.start(api, false, SNS.deployedEnvironment(snsEndpoint, table));
     }
 }

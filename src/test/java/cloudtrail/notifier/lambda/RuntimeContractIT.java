@@ -12,7 +12,6 @@ import cloudtrail.notifier.testing.MotoServer;
 import cloudtrail.notifier.testing.LambdaSandbox;
 import cloudtrail.notifier.testing.MotoTopic;
 import cloudtrail.notifier.testing.RuntimeApi;
-import cloudtrail.notifier.testing.SamTemplate;
 import cloudtrail.notifier.testing.SqsQueue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,12 +92,6 @@ class RuntimeContractIT {
      * AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN, template.yaml's environment.
      */
     private static LambdaSandbox start(RuntimeApi api, String snsEndpoint) throws IOException {
-        Map<String, String> env = new HashMap<>(SamTemplate.load().functionEnvironment(SNS.resources()));
-        env.put("AWS_ACCESS_KEY_ID", "ASIAEXECUTIONROLE");
-        env.put("AWS_SECRET_ACCESS_KEY", "execution-role-secret");
-        env.put("AWS_SESSION_TOKEN", "execution-role-session-token");
-        env.put("AWS_ENDPOINT_URL_SNS", snsEndpoint);
-        env.put("AWS_ENDPOINT_URL_DYNAMODB", SNS.moto().endpoint().toString());
-        return LambdaSandbox.start(api, false, env);
+        return LambdaSandbox.start(api, false, SNS.deployedEnvironment(snsEndpoint, SNS.newLedger()));
     }
 }

@@ -77,6 +77,22 @@ public final class MotoTopic implements BeforeAllCallback, AfterAllCallback {
         return table;
     }
 
+    /**
+     * The function's environment as a version without SnapStart gets it: template.yaml's variables with this
+     * server's topic and the given ledger, the execution role's keys in AWS_ACCESS_KEY_ID and friends, and the
+     * endpoints (SNS's as given, DynamoDB's this server).
+     */
+    public Map<String, String> deployedEnvironment(String snsEndpoint, String ledger) throws java.io.IOException {
+        Map<String, String> env = new java.util.HashMap<>(SamTemplate.load().functionEnvironment(
+                Map.of("NotificationTopic", topicArn, "DeliveredEvents", ledger)));
+        env.put("AWS_ACCESS_KEY_ID", "ASIAEXECUTIONROLE");
+        env.put("AWS_SECRET_ACCESS_KEY", "execution-role-secret");
+        env.put("AWS_SESSION_TOKEN", "execution-role-session-token");
+        env.put("AWS_ENDPOINT_URL_SNS", snsEndpoint);
+        env.put("AWS_ENDPOINT_URL_DYNAMODB", moto.endpoint().toString());
+        return env;
+    }
+
     /** What template.yaml's function environment refers to, resolved to this server's: the topic and a new ledger. */
     public Map<String, String> resources() {
         return Map.of("NotificationTopic", topicArn, "DeliveredEvents", newLedger());
