@@ -172,35 +172,78 @@ class QueueConsumerIT {
     }
 
     @Test
-    void publishesArePacedWellUnderTheEmailLimit() throws Exception {
-        // Given 12 events from 12 people: no digest, 12 notifications
+    void publishesArePacedWellUnderTheEmailLimitByAsManyEnvironmentsAsTheQueueRuns() throws Exception {
+        // Given as many execution environments as the event source mapping may run, each with a batch of 10 events
+        // from 10 people (no digest: 10 notifications each), started together, sharing the ledger as deployed
+        var template = SamTemplate.load();
+        int perSecond = Integer.parseInt(template.functionEnvironment(SNS.resources()).get("MAX_PUBLISHES_PER_SECOND"));
+        int environments = template.function().path("Events").path("Queue").path("Properties").path("ScalingConfig")
+                .path("MaximumConcurrency").asInt();
+        assertTrue(environments >= 2, "MaximumConcurrency " + environments);
         Burst burst = new Burst(16);
-        List<String> events = new ArrayList<>();
-        for (int i = 0; i < 12; i++) {
-            events.add(burst.event("ec2-create-vpc.json", Actor.session("operator-" + i)));
-        }
-        List<SqsQueue.Received> batch = enqueue(events);
-
-        try (RuntimeApi api = new RuntimeApi(); LambdaSandbox function = start(api, SNS.moto().endpoint().toString(), SNS.newLedger())) {
-            assertEquals(Set.of(), invoke(api, function, batch), function.output());
-            List<SqsQueue.Delivery> deliveries = deliveries();
-            assertEquals(12, deliveries.size());
-
-            // Then no second holds more than MAX_PUBLISHES_PER_SECOND of them
-            int perSecond = Integer.parseInt(SamTemplate.load().functionEnvironment(SNS.resources()).get("MAX_PUBLISHES_PER_SECOND"));
-            List<Instant> times = deliveries.stream().map(SqsQueue.Delivery::timestamp).sorted().toList();
-            int most = 0;
-            for (int i = 0; i < times.size(); i++) {
-                int in = 0;
-                for (int j = i; j < times.size() && times.get(j).isBefore(times.get(i).plusMillis(1000)); j++) {
-                    in++;
+        String table = SNS.newLedger();
+        List<RuntimeApi> apis = new ArrayList<>();
+        List<LambdaSandbox> functions = new ArrayList<>();
+        List<java.util.concurrent.CompletableFuture<RuntimeApi.Result>> results = new ArrayList<>();
+        try {
+            List<List<SqsQueue.Received>> batches = new ArrayList<>();
+            for (int e = 0; e < environments; e++) {
+                List<String> events = new ArrayList<>();
+                for (int i = 0; i < 10; i++) {
+                    events.add(burst.event("ec2-create-vpc.json", Actor.session("env" + e + "-operator-" + i)));
                 }
-                most = Math.max(most, in);
+                batches.add(enqueue(events));
+                apis.add(new RuntimeApi());
+                functions.add(start(apis.get(e), SNS.moto().endpoint().toString(), table));
             }
-            double rate = (times.size() - 1) * 1000.0 / Duration.between(times.get(0), times.get(times.size() - 1)).toMillis();
-            System.out.printf("publish rate: %.2f per second over %d publishes, at most %d in any second%n", rate, times.size(), most);
-            assertTrue(most <= perSecond, most + " publishes within one second");
+            // When every environment handles its batch at the same time
+            for (int e = 0; e < environments; e++) {
+                results.add(apis.get(e).invoke(SqsBatches.event("arn:aws:sqs:ap-northeast-1:123456789012:notification-queue",
+                        batches.get(e))));
+            }
+            for (int e = 0; e < environments; e++) {
+                RuntimeApi.Result result = functions.get(e).await(results.get(e), AWAIT);
+                assertEquals("{\"batchItemFailures\":[]}", result.body(), functions.get(e).output());
+            }
+        } finally {
+            functions.forEach(LambdaSandbox::close);
+            apis.forEach(RuntimeApi::close);
         }
+        List<SqsQueue.Delivery> deliveries = SNS.queue().receive(environments * 10, Duration.ofSeconds(30));
+        deliveries.addAll(SNS.queue().receive(Integer.MAX_VALUE, Duration.ofSeconds(3)));
+        assertEquals(environments * 10, deliveries.size());
+
+        // Then no second at SNS holds more than MAX_PUBLISHES_PER_SECOND from one environment, nor more than that
+        // times MaximumConcurrency from all: well under the 10 a second that suspends an e-mail subscription
+        for (int e = 0; e < environments; e++) {
+            String who = "env" + e + "-";
+            List<Instant> times = deliveries.stream().filter(d -> d.subject().contains(who)).map(SqsQueue.Delivery::timestamp)
+                    .sorted().toList();
+            assertEquals(10, times.size());
+            int most = mostInOneSecond(times);
+            System.out.printf("publish rate, environment %d: %.2f per second, at most %d in any second%n", e, rate(times), most);
+            assertTrue(most <= perSecond, most + " publishes within one second from environment " + e);
+        }
+        List<Instant> all = deliveries.stream().map(SqsQueue.Delivery::timestamp).sorted().toList();
+        int most = mostInOneSecond(all);
+        System.out.printf("publish rate, topic: %.2f per second over %d publishes, at most %d in any second%n", rate(all), all.size(), most);
+        assertTrue(most <= perSecond * environments && most < 10, most + " publishes within one second on the topic");
+    }
+
+    private static int mostInOneSecond(List<Instant> sorted) {
+        int most = 0;
+        for (int i = 0; i < sorted.size(); i++) {
+            int in = 0;
+            for (int j = i; j < sorted.size() && sorted.get(j).isBefore(sorted.get(i).plusMillis(1000)); j++) {
+                in++;
+            }
+            most = Math.max(most, in);
+        }
+        return most;
+    }
+
+    private static double rate(List<Instant> sorted) {
+        return (sorted.size() - 1) * 1000.0 / Duration.between(sorted.get(0), sorted.get(sorted.size() - 1)).toMillis();
     }
 
     /** Puts the events on the rules' queue and receives them back as one batch, as the event source mapping does. */
