@@ -116,7 +116,7 @@ public final class Main {
                 if (table != null && !table.isBlank()) {
                     // the function's ledger: an event it (or an earlier run) published is not sent again
                     once = new BatchDelivery(notifier, new DigestRenderer(notifier.renderer()), DigestSettings.OFF,
-                            Suppressions.none(), DynamoDbLedger.create(table.trim(), target.region()), sns,
+                            Suppressions.none(), DynamoDbLedger.start(table.trim(), target.region()), sns,
                             Pacer.fromEnvironment(env));
                 }
             }

@@ -8,7 +8,8 @@ import cloudtrail.notifier.event.NotifierEvent;
 import cloudtrail.notifier.digest.DigestSettings;
 import cloudtrail.notifier.publish.BatchDelivery;
 import cloudtrail.notifier.publish.BatchPreview;
-import cloudtrail.notifier.publish.DeliveryLedger;
+import cloudtrail.notifier.publish.Prepared;
+import cloudtrail.notifier.publish.SnsPublisher;
 import cloudtrail.notifier.publish.DynamoDbLedger;
 import cloudtrail.notifier.publish.EventPublisher;
 import cloudtrail.notifier.publish.Pacer;
@@ -64,7 +65,7 @@ public final class Handler implements RequestStreamHandler, Resource {
     /** Absent in a dry run ({@link Mode.DryRun}), which has no topic to publish to. */
     private final EventPublisher publisher;
     private final BatchDelivery delivery;
-    private final DeliveryLedger ledger;
+    private final Prepared<DynamoDbLedger> ledger;
     private final DigestRenderer digests;
     private final DigestSettings digestSettings;
     private final Suppressions suppressions;
@@ -78,29 +79,24 @@ public final class Handler implements RequestStreamHandler, Resource {
     Handler(Map<String, String> env) {
         NotifierConfig config = NotifierConfig.fromEnvironment(env);
         this.mode = Mode.fromEnvironment(env);
-        if (mode instanceof Mode.Publish publish) {
-            // the SNS client takes longest to get ready: start it before anything else
-            var sns = EventPublisher.startPublisher(publish.config());
-            this.ledger = DynamoDbLedger.create(publish.dedupTable(), publish.config().region());
-            this.notifier = new Notifier(config);
+        Mode.Publish publish = mode instanceof Mode.Publish p ? p : null;
+        // the SNS and DynamoDB clients take longest to get ready: start them before anything else
+        Prepared<SnsPublisher> sns = publish == null ? null : EventPublisher.startPublisher(publish.config());
+        this.ledger = publish == null ? null : DynamoDbLedger.start(publish.dedupTable(), publish.config().region());
+        this.notifier = new Notifier(config);
+        this.json = notifier.parser().trees();
+        this.digestSettings = DigestSettings.fromEnvironment(env);
+        this.suppressions = Suppressions.fromEnvironment(env, json);
+        this.digests = new DigestRenderer(notifier.renderer());
+        if (publish != null) {
             this.publisher = new EventPublisher(notifier, sns);
-            this.json = notifier.parser().trees();
-            this.digestSettings = DigestSettings.fromEnvironment(env);
-            this.suppressions = Suppressions.fromEnvironment(env, json);
-            this.digests = new DigestRenderer(notifier.renderer());
             this.delivery = new BatchDelivery(notifier, digests, digestSettings, suppressions, ledger, sns,
                     Pacer.fromEnvironment(env));
             // The context holds resources weakly; Lambda keeps the handler, and with it this registration.
             Core.getGlobalContext().register(this);
         } else {
-            this.notifier = new Notifier(config);
             this.publisher = null;
             this.delivery = null;
-            this.ledger = null;
-            this.json = notifier.parser().trees();
-            this.digestSettings = DigestSettings.fromEnvironment(env);
-            this.suppressions = Suppressions.fromEnvironment(env, json);
-            this.digests = new DigestRenderer(notifier.renderer());
         }
         this.batchLog = new BatchLog(env.get("AWS_LAMBDA_FUNCTION_NAME"));
     }
@@ -270,7 +266,7 @@ public final class Handler implements RequestStreamHandler, Resource {
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         publisher.afterRestore(); // registered only when publishing
-        ledger.afterRestore();
+        ledger.get().afterRestore();
     }
 
     /**
@@ -290,7 +286,7 @@ public final class Handler implements RequestStreamHandler, Resource {
             throw new UncheckedIOException(e);
         }
         publisher.prime(sample);
-        ledger.prime();
+        ledger.get().prime();
         // the digest's path too: a burst is when the first invocation after a restore must be quick
         var rendered = notifier.renderWithGist(notifier.parser().parse(sample));
         digests.render(List.of(rendered, rendered), 1, 1);

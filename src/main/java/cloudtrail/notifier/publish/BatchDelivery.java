@@ -55,12 +55,12 @@ public final class BatchDelivery {
     private final BatchIntake intake;
     private final DigestRenderer digests;
     private final DigestSettings settings;
-    private final DeliveryLedger ledger;
+    private final Supplier<? extends DeliveryLedger> ledger;
     private final Supplier<SnsPublisher> publisher;
     private final Pacer pacer;
 
     public BatchDelivery(Notifier notifier, DigestRenderer digests, DigestSettings settings, Suppressions suppressions,
-            DeliveryLedger ledger, Supplier<SnsPublisher> publisher, Pacer pacer) {
+            Supplier<? extends DeliveryLedger> ledger, Supplier<SnsPublisher> publisher, Pacer pacer) {
         this.intake = new BatchIntake(notifier, suppressions);
         this.digests = digests;
         this.settings = settings;
@@ -83,7 +83,7 @@ public final class BatchDelivery {
         for (Event e : read.events()) {
             DeliveryLedger.Claim claim;
             try {
-                claim = ledger.claim(e.key(), leaseUntil);
+                claim = ledger.get().claim(e.key(), leaseUntil);
             } catch (PublishException ex) {
                 failed.add(new Failed(e.key(), e.messageIds(), ex.getMessage()));
                 continue;
@@ -118,7 +118,7 @@ public final class BatchDelivery {
             }
             for (Event e : held) {
                 try {
-                    ledger.published(e.key(), messageId);
+                    ledger.get().published(e.key(), messageId);
                 } catch (PublishException ex) {
                     // the mail went out: delivering the event again would send it twice; the claim lapses
                 }
@@ -138,7 +138,7 @@ public final class BatchDelivery {
     private void fail(List<Event> held, List<Failed> failed, String reason) {
         for (Event e : held) {
             try {
-                ledger.release(e.key());
+                ledger.get().release(e.key());
             } catch (PublishException ex) {
                 // the claim lapses at the end of its lease, and the retry takes it then
             }

@@ -40,6 +40,22 @@ public final class DynamoDbLedger implements DeliveryLedger {
         this.credentials = credentials;
     }
 
+    /**
+     * Builds the ledger and primes its client on a background thread, as {@link EventPublisher#startPublisher}
+     * does for SNS: the caller renders meanwhile, and the first claim waits for it.
+     */
+    public static Prepared<DynamoDbLedger> start(String table, software.amazon.awssdk.regions.Region region) {
+        return Prepared.inBackground("ledger", () -> {
+            DynamoDbLedger ledger = create(table, region);
+            try {
+                ledger.prime();
+            } catch (PrimingException e) {
+                // only a head start: a claim that cannot work fails, with its own reason, when it is tried
+            }
+            return ledger;
+        });
+    }
+
     /** The ledger in the given table, with the client set up by {@link AwsClients}. */
     public static DynamoDbLedger create(String table, software.amazon.awssdk.regions.Region region) {
         RenewableCredentials credentials = new RenewableCredentials();

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloudtrail.notifier.testing.MotoServer;
 import cloudtrail.notifier.testing.MotoTopic;
-import cloudtrail.notifier.testing.SqsQueue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

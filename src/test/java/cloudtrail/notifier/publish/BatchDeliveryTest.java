@@ -90,7 +90,7 @@ class BatchDeliveryTest {
                 .build();
         SnsPublisher publisher = new SnsPublisher(client, TOPIC, null);
         return new BatchDelivery(NOTIFIER, new DigestRenderer(NOTIFIER.renderer()), new DigestSettings(true, 5),
-                Suppressions.fromEnvironment(Map.of(Suppressions.SUPPRESSION_PATTERNS, suppressions), new JsonTrees()), ledger,
+                Suppressions.fromEnvironment(Map.of(Suppressions.SUPPRESSION_PATTERNS, suppressions), new JsonTrees()), () -> ledger,
                 () -> publisher, new Pacer(10, Pacer.Time.SYSTEM));
     }
 
