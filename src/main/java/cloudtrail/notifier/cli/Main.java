@@ -15,6 +15,7 @@ import cloudtrail.notifier.publish.Prepared;
 import cloudtrail.notifier.publish.PublisherConfig;
 import cloudtrail.notifier.publish.SnsPublisher;
 import cloudtrail.notifier.render.DigestRenderer;
+import cloudtrail.notifier.suppress.SuppressionSource;
 import cloudtrail.notifier.suppress.Suppressions;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -116,7 +117,7 @@ public final class Main {
                 if (table != null && !table.isBlank()) {
                     // the function's ledger: an event it (or an earlier run) published is not sent again
                     once = new BatchDelivery(notifier, new DigestRenderer(notifier.renderer()), DigestSettings.OFF,
-                            Suppressions.none(), DynamoDbLedger.start(table.trim(), target.region()), sns,
+                            SuppressionSource.fixed(Suppressions.none()), DynamoDbLedger.start(table.trim(), target.region()), sns,
                             Pacer.fromEnvironment(env));
                 }
             }

@@ -58,6 +58,9 @@ final class BatchLog {
             f.messageIds().forEach(id -> ids.add(id));
             out.accept(line);
         }
+        if (report.suppressionProblem() != null) {
+            out.accept(line("ERROR", report.suppressionProblem().message()));
+        }
         for (Map.Entry<String, Integer> p : byPattern.entrySet()) {
             ObjectNode line = line("INFO", "suppressed by " + p.getKey());
             line.put("SuppressionPattern", p.getKey());

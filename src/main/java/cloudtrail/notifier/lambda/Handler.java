@@ -14,6 +14,9 @@ import cloudtrail.notifier.publish.DynamoDbLedger;
 import cloudtrail.notifier.publish.EventPublisher;
 import cloudtrail.notifier.publish.Pacer;
 import cloudtrail.notifier.render.DigestRenderer;
+import cloudtrail.notifier.publish.RenewableCredentials;
+import cloudtrail.notifier.publish.SsmParameterReader;
+import cloudtrail.notifier.suppress.SuppressionSource;
 import cloudtrail.notifier.suppress.Suppressions;
 import cloudtrail.notifier.publish.PublishException;
 import cloudtrail.notifier.render.Notification;
@@ -68,7 +71,9 @@ public final class Handler implements RequestStreamHandler, Resource {
     private final Prepared<DynamoDbLedger> ledger;
     private final DigestRenderer digests;
     private final DigestSettings digestSettings;
-    private final Suppressions suppressions;
+    private final SuppressionSource suppressions;
+    /** The SSM parameter reader's: renewed after a restore like the clients' own. */
+    private final RenewableCredentials ssmCredentials = new RenewableCredentials();
     private final BatchLog batchLog;
     private final JsonTrees json;
 
@@ -86,7 +91,10 @@ public final class Handler implements RequestStreamHandler, Resource {
         this.notifier = new Notifier(config);
         this.json = notifier.parser().trees();
         this.digestSettings = DigestSettings.fromEnvironment(env);
-        this.suppressions = Suppressions.fromEnvironment(env, json);
+        // under sam local (a dry run) the parameter is only a logical ID: the patterns come from SUPPRESSION_PATTERNS
+        this.suppressions = publish == null ? SuppressionSource.fixed(Suppressions.fromEnvironment(env, json))
+                : SuppressionSource.fromEnvironment(env, json,
+                        () -> SsmParameterReader.create(publish.config().region(), ssmCredentials)::read);
         this.digests = new DigestRenderer(notifier.renderer());
         if (publish != null) {
             this.publisher = new EventPublisher(notifier, sns);
@@ -205,7 +213,7 @@ public final class Handler implements RequestStreamHandler, Resource {
 
     /** `sam local invoke` with an SQS batch and no topic: what the batch would publish, nothing published. */
     private void previewBatch(Input.SqsBatch batch, Mode.DryRun dryRun, OutputStream output, Context context) throws IOException {
-        BatchPreview.Result result = new BatchPreview(notifier, digests, digestSettings, suppressions).preview(batch.messages());
+        BatchPreview.Result result = new BatchPreview(notifier, digests, digestSettings, suppressions.current()).preview(batch.messages());
         StringBuilder mail = new StringBuilder();
         for (Notification n : result.notifications()) {
             mail.append(n.subject()).append("\n\n").append(n.message()).append("\n");
@@ -267,6 +275,8 @@ public final class Handler implements RequestStreamHandler, Resource {
     public void afterRestore(org.crac.Context<? extends Resource> context) {
         publisher.afterRestore(); // registered only when publishing
         ledger.get().afterRestore();
+        ssmCredentials.renew();
+        suppressions.afterRestore();
     }
 
     /**
@@ -287,10 +297,11 @@ public final class Handler implements RequestStreamHandler, Resource {
         }
         publisher.prime(sample);
         ledger.get().prime();
+        suppressions.current(); // reads the parameter: a version that cannot read it never goes live
         // the digest's path too: a burst is when the first invocation after a restore must be quick
         var rendered = notifier.renderWithGist(notifier.parser().parse(sample));
         digests.render(List.of(rendered, rendered), 1, 1);
-        batchLog.write(new BatchDelivery.Report(0, 0, List.of(), List.of(), 0, 0, List.of(), List.of(), List.of()), line -> json.write(line));
+        batchLog.write(new BatchDelivery.Report(0, 0, List.of(), List.of(), 0, 0, List.of(), List.of(), List.of(), null), line -> json.write(line));
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.put("eventId", "priming");
         response.put("messageId", "priming");

@@ -7,7 +7,7 @@ import cloudtrail.notifier.digest.DigestPlan.Outgoing;
 import cloudtrail.notifier.digest.DigestSettings;
 import cloudtrail.notifier.render.DigestRenderer;
 import cloudtrail.notifier.render.Notification;
-import cloudtrail.notifier.suppress.Suppressions;
+import cloudtrail.notifier.suppress.SuppressionSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,18 +50,21 @@ public final class BatchDelivery {
      * @param alreadyPublished events the ledger says were published before
      */
     public record Report(int messages, int events, List<Sent> sent, List<Suppressed> suppressed, int duplicates,
-            int alreadyPublished, List<Failed> failed, List<Rejected> rejected, List<String> failedMessageIds) {}
+            int alreadyPublished, List<Failed> failed, List<Rejected> rejected, List<String> failedMessageIds,
+            SuppressionSource.Problem suppressionProblem) {}
 
     private final BatchIntake intake;
+    private final SuppressionSource suppressions;
     private final DigestRenderer digests;
     private final DigestSettings settings;
     private final Supplier<? extends DeliveryLedger> ledger;
     private final Supplier<SnsPublisher> publisher;
     private final Pacer pacer;
 
-    public BatchDelivery(Notifier notifier, DigestRenderer digests, DigestSettings settings, Suppressions suppressions,
+    public BatchDelivery(Notifier notifier, DigestRenderer digests, DigestSettings settings, SuppressionSource suppressions,
             Supplier<? extends DeliveryLedger> ledger, Supplier<SnsPublisher> publisher, Pacer pacer) {
-        this.intake = new BatchIntake(notifier, suppressions);
+        this.intake = new BatchIntake(notifier);
+        this.suppressions = suppressions;
         this.digests = digests;
         this.settings = settings;
         this.ledger = ledger;
@@ -74,7 +77,7 @@ public final class BatchDelivery {
      * @throws InterruptedException when the thread is interrupted while pacing
      */
     public Report deliver(List<Message> messages, LongSupplier remainingMillis) throws InterruptedException {
-        BatchIntake.Result read = intake.read(messages);
+        BatchIntake.Result read = intake.read(messages, suppressions.current());
         List<Failed> failed = new ArrayList<>();
         List<Item<Event>> toPublish = new ArrayList<>();
         int alreadyPublished = 0;
@@ -132,7 +135,7 @@ public final class BatchDelivery {
         read.rejected().forEach(r -> failedIds.add(r.messageId()));
         failed.forEach(f -> failedIds.addAll(f.messageIds()));
         return new Report(messages.size(), read.distinct(), sent, read.suppressed(), read.duplicates(), alreadyPublished, failed,
-                read.rejected(), failedIds);
+                read.rejected(), failedIds, suppressions.problem());
     }
 
     private void fail(List<Event> held, List<Failed> failed, String reason) {

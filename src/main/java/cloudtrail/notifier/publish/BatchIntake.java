@@ -28,14 +28,12 @@ final class BatchIntake {
     record Result(List<Event> events, List<Suppressed> suppressed, List<Rejected> rejected, int duplicates, int distinct) {}
 
     private final Notifier notifier;
-    private final Suppressions suppressions;
 
-    BatchIntake(Notifier notifier, Suppressions suppressions) {
+    BatchIntake(Notifier notifier) {
         this.notifier = notifier;
-        this.suppressions = suppressions;
     }
 
-    Result read(List<Message> messages) {
+    Result read(List<Message> messages, Suppressions suppressions) {
         List<Rejected> rejected = new ArrayList<>();
         Map<String, Event> events = new LinkedHashMap<>();
         Map<String, JsonNode> trees = new LinkedHashMap<>();

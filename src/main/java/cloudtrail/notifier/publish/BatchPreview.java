@@ -31,18 +31,20 @@ public final class BatchPreview {
     }
 
     private final BatchIntake intake;
+    private final cloudtrail.notifier.suppress.Suppressions suppressions;
     private final DigestRenderer digests;
     private final DigestSettings settings;
 
     public BatchPreview(Notifier notifier, DigestRenderer digests, DigestSettings settings,
             cloudtrail.notifier.suppress.Suppressions suppressions) {
-        this.intake = new BatchIntake(notifier, suppressions);
+        this.intake = new BatchIntake(notifier);
+        this.suppressions = suppressions;
         this.digests = digests;
         this.settings = settings;
     }
 
     public Result preview(List<Message> messages) {
-        BatchIntake.Result read = intake.read(messages);
+        BatchIntake.Result read = intake.read(messages, suppressions);
         List<Item<BatchIntake.Event>> items = read.events().stream().map(e -> new Item<>(e.rendered(), e)).toList();
         List<Notification> notifications = new ArrayList<>();
         List<List<String>> ids = new ArrayList<>();

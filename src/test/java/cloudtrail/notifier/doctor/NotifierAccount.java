@@ -184,6 +184,9 @@ final class NotifierAccount {
         resources.set("AlarmTopic", MAPPER.readTree("{\"Type\":\"AWS::SNS::Topic\"}"));
         resources.set("DeadLetterQueue", MAPPER.readTree("{\"Type\":\"AWS::SQS::Queue\"}"));
         resources.set("NotificationQueue", MAPPER.readTree("{\"Type\":\"AWS::SQS::Queue\"}"));
+        // with a Name: moto's CloudFormation fails (HTTP 500) on a parameter without one, where CloudFormation makes one up
+        resources.set("SuppressionPatternsParameter", MAPPER.readTree(
+                "{\"Type\":\"AWS::SSM::Parameter\",\"Properties\":{\"Name\":\"notifier-suppression\",\"Type\":\"String\",\"Value\":\"[]\"}}"));
         resources.set("DeliveredEvents", MAPPER.readTree("""
                 {"Type": "AWS::DynamoDB::Table", "Properties": {"BillingMode": "PAY_PER_REQUEST",
                   "AttributeDefinitions": [{"AttributeName": "eventId", "AttributeType": "S"}],

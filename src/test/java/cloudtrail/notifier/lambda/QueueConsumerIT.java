@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -244,6 +245,33 @@ class QueueConsumerIT {
 
     private static double rate(List<Instant> sorted) {
         return (sorted.size() - 1) * 1000.0 / Duration.between(sorted.get(0), sorted.get(sorted.size() - 1)).toMillis();
+    }
+
+    @Test
+    void aPatternRemovedFromTheParameterStopsSuppressingWithoutANewVersion() throws Exception {
+        // Given the stack's parameter suppressing CreateVpc, read by the function every second (a minute deployed)
+        String parameter = SNS.newSuppressionParameter(
+                "[{\"name\": \"ci-vpc\", \"pattern\": {\"detail\": {\"eventName\": [\"CreateVpc\"]}}}]");
+        Map<String, String> env = SNS.deployedEnvironment(SNS.moto().endpoint().toString(), SNS.newLedger());
+        env.put("SUPPRESSION_PARAMETER", parameter);
+        env.put("SUPPRESSION_REFRESH_SECONDS", "1");
+        Burst burst = new Burst(17);
+        try (RuntimeApi api = new RuntimeApi(); LambdaSandbox function = LambdaSandbox.start(api, false, env)) {
+            // When a CreateVpc arrives, it is counted and not sent
+            assertEquals(Set.of(), invoke(api, function, enqueue(List.of(burst.event("ec2-create-vpc.json", Actor.session("ci"))))));
+            assertEquals(List.of(), SNS.queue().receive(Integer.MAX_VALUE, Duration.ofSeconds(3)));
+            assertTrue(function.output().contains("\"suppressionPattern\":\"ci-vpc\""), function.output());
+
+            // When an operator removes the pattern from the parameter (no deployment, no new version)
+            SNS.setParameter(parameter, "[]");
+            Thread.sleep(1_500);
+
+            // Then the next CreateVpc is notified
+            assertEquals(Set.of(), invoke(api, function, enqueue(List.of(burst.event("ec2-create-vpc.json", Actor.session("ci"))))));
+            List<SqsQueue.Delivery> deliveries = deliveries();
+            assertEquals(1, deliveries.size());
+            assertTrue(deliveries.get(0).subject().startsWith("【警告】VPC の作成"), deliveries.get(0).subject());
+        }
     }
 
     /** Puts the events on the rules' queue and receives them back as one batch, as the event source mapping does. */

@@ -92,7 +92,7 @@ class SamLocalInvokeIT {
     private static Map<String, String> samCli(Map<String, String> overrides, String snsEndpoint) throws Exception {
         SamTemplate template = SamTemplate.load();
         Map<String, String> env = new HashMap<>(template.functionEnvironment(Map.of("NotificationTopic", "NotificationTopic",
-                "DeliveredEvents", "DeliveredEvents")));
+                "DeliveredEvents", "DeliveredEvents", "SuppressionPatternsParameter", "SuppressionPatternsParameter")));
         JsonNode envVars = MAPPER.readTree(Files.readString(ENV_VARS)).path("NotifierFunction");
         envVars.properties().forEach(e -> {
             assertTrue(env.containsKey(e.getKey()), "SAM CLI applies --env-vars only to the template's variables: " + e.getKey());
@@ -108,6 +108,7 @@ class SamLocalInvokeIT {
         env.put("AWS_SESSION_TOKEN", "profile-session-token");
         env.put("AWS_ENDPOINT_URL_SNS", snsEndpoint);
         env.put("AWS_ENDPOINT_URL_DYNAMODB", snsEndpoint);
+        env.put("AWS_ENDPOINT_URL_SSM", snsEndpoint);
         return env;
     }
 }

@@ -9,6 +9,7 @@ import cloudtrail.notifier.config.NotifierConfig;
 import cloudtrail.notifier.digest.DigestSettings;
 import cloudtrail.notifier.event.JsonTrees;
 import cloudtrail.notifier.render.DigestRenderer;
+import cloudtrail.notifier.suppress.SuppressionSource;
 import cloudtrail.notifier.suppress.Suppressions;
 import cloudtrail.notifier.testing.Burst;
 import cloudtrail.notifier.testing.Burst.Actor;
@@ -90,7 +91,8 @@ class BatchDeliveryTest {
                 .build();
         SnsPublisher publisher = new SnsPublisher(client, TOPIC, null);
         return new BatchDelivery(NOTIFIER, new DigestRenderer(NOTIFIER.renderer()), new DigestSettings(true, 5),
-                Suppressions.fromEnvironment(Map.of(Suppressions.SUPPRESSION_PATTERNS, suppressions), new JsonTrees()), () -> ledger,
+                SuppressionSource.fixed(Suppressions.fromEnvironment(Map.of(Suppressions.SUPPRESSION_PATTERNS, suppressions),
+                        new JsonTrees())), () -> ledger,
                 () -> publisher, new Pacer(10, Pacer.Time.SYSTEM));
     }
 

@@ -134,6 +134,7 @@ class TemplateRulesIT {
                 assertEquals("Allow", statement.path("Effect").asText());
                 JsonNode resource = statement.path("Resource");
                 String target = resource.has("Fn::GetAtt") ? resource.path("Fn::GetAtt").path(0).asText()
+                        : resource.path("Fn::Sub").isTextual() ? resource.path("Fn::Sub").asText()
                         : resource.path("Fn::Sub").path(1).path("topicName").path("Fn::GetAtt").path(0).asText();
                 JsonNode actions = statement.path("Action");
                 (actions.isArray() ? actions : MAPPER.createArrayNode().add(actions))
@@ -142,7 +143,9 @@ class TemplateRulesIT {
         }
         assertEquals(Map.of("sns:Publish", "NotificationTopic", "kms:GenerateDataKey", "TopicKey", "kms:Decrypt", "TopicKey",
                 "dynamodb:PutItem", "DeliveredEvents", "dynamodb:UpdateItem", "DeliveredEvents", "dynamodb:DeleteItem", "DeliveredEvents",
-                "dynamodb:GetItem", "DeliveredEvents"), grants);
+                "dynamodb:GetItem", "DeliveredEvents",
+                "ssm:GetParameter", "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${SuppressionPatternsParameter}"),
+                grants);
     }
 
     /**
@@ -187,9 +190,7 @@ class TemplateRulesIT {
                 parametersRead.add(value.path("Ref").asText());
             }
         });
-        assertEquals(Set.of("Language", "TimeZone", "DigestWindowSeconds", "DigestThreshold", "SuppressionPatterns"), parametersRead);
-        // up to 3000 characters cannot go in a Description of at most 256 (template.yaml says what follows)
-        parametersRead.removeAll(NOT_IN_THE_VERSION_DESCRIPTION);
+        assertEquals(Set.of("Language", "TimeZone", "DigestWindowSeconds", "DigestThreshold"), parametersRead);
 
         String version = transformed.path("Resources").path(FUNCTION + "Aliaslive").path("Properties")
                 .path("FunctionVersion").path("Fn::GetAtt").path(0).asText();
@@ -204,11 +205,11 @@ class TemplateRulesIT {
             longest = longest.replace("${" + parameter + "}", longestValue(parameter));
         }
         assertTrue(longest.length() <= 256, longest.length() + " characters: " + longest);
-        for (String parameter : NOT_IN_THE_VERSION_DESCRIPTION) {
-            int room = 256 - longest.length() - (" " + parameter + "=").length();
-            assertTrue(transformed.path("Parameters").path(parameter).path("MaxLength").asInt() > room,
-                    parameter + " would fit in the version's description: put it there");
-        }
+        // SuppressionPatterns reaches the function through an SSM parameter it reads while running, not its environment
+        assertEquals(MAPPER.readTree("{\"Ref\": \"SuppressionPatterns\"}"),
+                transformed.path("Resources").path("SuppressionPatternsParameter").path("Properties").path("Value"));
+        assertEquals(MAPPER.readTree("{\"Ref\": \"SuppressionPatternsParameter\"}"),
+                function.path("Environment").path("Variables").path("SUPPRESSION_PARAMETER"));
 
         ExternalTool.Result schema = ExternalTool.run("python3", "-c", """
                 from cfnlint.schema import PROVIDER_SCHEMA_MANAGER as m
@@ -216,9 +217,6 @@ class TemplateRulesIT {
         assertEquals(0, schema.exitCode(), schema.stderr());
         assertTrue(schema.stdout().contains("/properties/Description"), schema.stdout());
     }
-
-    /** Parameters the environment reads that do not fit in the version's description (at most 256 characters). */
-    private static final Set<String> NOT_IN_THE_VERSION_DESCRIPTION = Set.of("SuppressionPatterns");
 
     /** A parameter's longest value: its longest allowed value, its MaxValue, or for TimeZone the longest zone ID. */
     private static String longestValue(String parameter) {

@@ -84,17 +84,52 @@ public final class MotoTopic implements BeforeAllCallback, AfterAllCallback {
      */
     public Map<String, String> deployedEnvironment(String snsEndpoint, String ledger) throws java.io.IOException {
         Map<String, String> env = new java.util.HashMap<>(SamTemplate.load().functionEnvironment(
-                Map.of("NotificationTopic", topicArn, "DeliveredEvents", ledger)));
+                Map.of("NotificationTopic", topicArn, "DeliveredEvents", ledger, "SuppressionPatternsParameter", newSuppressionParameter("[]"))));
         env.put("AWS_ACCESS_KEY_ID", "ASIAEXECUTIONROLE");
         env.put("AWS_SECRET_ACCESS_KEY", "execution-role-secret");
         env.put("AWS_SESSION_TOKEN", "execution-role-session-token");
         env.put("AWS_ENDPOINT_URL_SNS", snsEndpoint);
         env.put("AWS_ENDPOINT_URL_DYNAMODB", moto.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_SSM", moto.endpoint().toString());
         return env;
     }
 
     /** What template.yaml's function environment refers to, resolved to this server's: the topic and a new ledger. */
     public Map<String, String> resources() {
-        return Map.of("NotificationTopic", topicArn, "DeliveredEvents", newLedger());
+        return Map.of("NotificationTopic", topicArn, "DeliveredEvents", newLedger(), "SuppressionPatternsParameter",
+                newSuppressionParameter("[]"));
+    }
+
+    /** A new SSM parameter holding these suppression patterns, as the template's SuppressionPatternsParameter; its name. */
+    public String newSuppressionParameter(String patterns) {
+        String parameter = name + "-suppression-" + tables.incrementAndGet();
+        setParameter(parameter, patterns);
+        return parameter;
+    }
+
+    /** Writes (or overwrites) an SSM parameter on this server, as an operator would change it. */
+    public void setParameter(String name, String value) {
+        // SSM's JSON protocol over plain HTTP: the SDK's ssm module of our SDK version is not in the registry
+        String body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .put("Name", name).put("Value", value).put("Type", "String").put("Overwrite", true).toString();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(moto.endpoint().resolve("/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AmazonSSM.PutParameter")
+                // moto routes a request to a service by the credential scope; it does not check the signature
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260101/" + REGION
+                        + "/ssm/aws4_request, SignedHeaders=host, Signature=0")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("SSM PutParameter answered " + response.statusCode() + ": " + response.body());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
