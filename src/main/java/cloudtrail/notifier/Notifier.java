@@ -13,7 +13,12 @@ public final class Notifier {
     private final NotificationRenderer renderer;
 
     public Notifier(NotifierConfig config) {
-        this(new EventParser(), new NotificationRenderer(config.timeZone(), config.language()));
+        this(config, config::accountNames);
+    }
+
+    /** @param accountNames the names in force when each event is rendered (they may be read again while running) */
+    public Notifier(NotifierConfig config, java.util.function.Supplier<cloudtrail.notifier.config.AccountNames> accountNames) {
+        this(new EventParser(), new NotificationRenderer(config.timeZone(), config.language(), accountNames));
     }
 
     public Notifier(EventParser parser, NotificationRenderer renderer) {

@@ -16,7 +16,11 @@ import cloudtrail.notifier.publish.Pacer;
 import cloudtrail.notifier.render.DigestRenderer;
 import cloudtrail.notifier.publish.RenewableCredentials;
 import cloudtrail.notifier.publish.SsmParameterReader;
+import cloudtrail.notifier.config.AccountNames;
+import cloudtrail.notifier.config.RefreshedSetting;
 import cloudtrail.notifier.suppress.SuppressionSource;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import cloudtrail.notifier.suppress.Suppressions;
 import cloudtrail.notifier.publish.PublishException;
 import cloudtrail.notifier.render.Notification;
@@ -72,6 +76,8 @@ public final class Handler implements RequestStreamHandler, Resource {
     private final DigestRenderer digests;
     private final DigestSettings digestSettings;
     private final SuppressionSource suppressions;
+    /** Absent unless publishing with ACCOUNT_NAMES_PARAMETER: then NOTIFY_ACCOUNT_NAMES (in the config) is not used. */
+    private final RefreshedSetting<AccountNames> accountNames;
     /** The SSM parameter reader's: renewed after a restore like the clients' own. */
     private final RenewableCredentials ssmCredentials = new RenewableCredentials();
     private final BatchLog batchLog;
@@ -88,13 +94,22 @@ public final class Handler implements RequestStreamHandler, Resource {
         // the SNS and DynamoDB clients take longest to get ready: start them before anything else
         Prepared<SnsPublisher> sns = publish == null ? null : EventPublisher.startPublisher(publish.config());
         this.ledger = publish == null ? null : DynamoDbLedger.start(publish.dedupTable(), publish.config().region());
-        this.notifier = new Notifier(config);
+        // Deployed, the suppression patterns and account names are SSM parameters read while running. Under sam
+        // local (a dry run) their names are only logical IDs: SUPPRESSION_PATTERNS and NOTIFY_ACCOUNT_NAMES then.
+        Supplier<Function<String, String>> client = publish == null ? null : memo(
+                () -> SsmParameterReader.create(publish.config().region(), ssmCredentials)::read);
+        Function<String, String> read = name -> client.get().apply(name); // the client is built at the first read
+        Supplier<Function<String, String>> ssm = () -> read;
+        String namesParameter = env.get(AccountNames.ACCOUNT_NAMES_PARAMETER);
+        this.accountNames = publish == null || namesParameter == null || namesParameter.isBlank() ? null
+                : new RefreshedSetting<>(AccountNames.ACCOUNT_NAMES_PARAMETER, namesParameter.trim(), ssm.get(),
+                        value -> AccountNames.parse(value, "the SSM parameter " + namesParameter.trim()), AccountNames.NONE,
+                        "account names", "accounts are shown by ID", System::nanoTime, RefreshedSetting.refresh(env));
+        this.notifier = accountNames == null ? new Notifier(config) : new Notifier(config, accountNames::current);
         this.json = notifier.parser().trees();
         this.digestSettings = DigestSettings.fromEnvironment(env);
-        // under sam local (a dry run) the parameter is only a logical ID: the patterns come from SUPPRESSION_PATTERNS
         this.suppressions = publish == null ? SuppressionSource.fixed(Suppressions.fromEnvironment(env, json))
-                : SuppressionSource.fromEnvironment(env, json,
-                        () -> SsmParameterReader.create(publish.config().region(), ssmCredentials)::read);
+                : SuppressionSource.fromEnvironment(env, json, ssm);
         this.digests = new DigestRenderer(notifier.renderer());
         if (publish != null) {
             this.publisher = new EventPublisher(notifier, sns);
@@ -172,7 +187,25 @@ public final class Handler implements RequestStreamHandler, Resource {
             logRejected(context, r.body(), new InvalidEventException(r.reason()), r.messageId());
         }
         batchLog.write(report, line -> log(context, withRequestId(line, context), levelOf(line)));
+        if (accountNames != null && accountNames.problem() != null) {
+            log(context, logLine(context, LogLevel.ERROR, accountNames.problem().message()), LogLevel.ERROR);
+        }
         return report;
+    }
+
+    /** The value, made once on first use. */
+    private static <T> Supplier<T> memo(Supplier<T> make) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public synchronized T get() {
+                if (value == null) {
+                    value = make.get();
+                }
+                return value;
+            }
+        };
     }
 
     private static LogLevel levelOf(ObjectNode line) {
@@ -277,6 +310,9 @@ public final class Handler implements RequestStreamHandler, Resource {
         ledger.get().afterRestore();
         ssmCredentials.renew();
         suppressions.afterRestore();
+        if (accountNames != null) {
+            accountNames.afterRestore();
+        }
     }
 
     /**
@@ -297,7 +333,10 @@ public final class Handler implements RequestStreamHandler, Resource {
         }
         publisher.prime(sample);
         ledger.get().prime();
-        suppressions.current(); // reads the parameter: a version that cannot read it never goes live
+        suppressions.current(); // reads the parameters: a version that cannot read them never goes live
+        if (accountNames != null) {
+            accountNames.current();
+        }
         // the digest's path too: a burst is when the first invocation after a restore must be quick
         var rendered = notifier.renderWithGist(notifier.parser().parse(sample));
         digests.render(List.of(rendered, rendered), 1, 1);

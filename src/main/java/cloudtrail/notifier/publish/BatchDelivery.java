@@ -7,6 +7,7 @@ import cloudtrail.notifier.digest.DigestPlan.Outgoing;
 import cloudtrail.notifier.digest.DigestSettings;
 import cloudtrail.notifier.render.DigestRenderer;
 import cloudtrail.notifier.render.Notification;
+import cloudtrail.notifier.config.RefreshedSetting;
 import cloudtrail.notifier.suppress.SuppressionSource;
 import java.time.Duration;
 import java.time.Instant;
@@ -51,7 +52,7 @@ public final class BatchDelivery {
      */
     public record Report(int messages, int events, List<Sent> sent, List<Suppressed> suppressed, int duplicates,
             int alreadyPublished, List<Failed> failed, List<Rejected> rejected, List<String> failedMessageIds,
-            SuppressionSource.Problem suppressionProblem) {}
+            RefreshedSetting.Problem suppressionProblem) {}
 
     private final BatchIntake intake;
     private final SuppressionSource suppressions;

@@ -61,7 +61,7 @@ public final class DigestRenderer {
         line(body, Msg.WHAT, subjectSummary);
         line(body, Msg.WHO, first.actor());
         line(body, Msg.DIGEST_TOOL, first.tool());
-        line(body, Msg.WHERE, first.account() == null ? null : Msg.WHERE_ACCOUNT.format(language, first.account()));
+        line(body, Msg.WHERE, first.account() == null ? null : Msg.WHERE_ACCOUNT.format(language, renderer.accountText(first.account())));
         line(body, Msg.WHEN, period(sorted));
         line(body, Msg.RESULT, counts(sorted));
         // a critical event is never hidden in the list: each reason comes first, with what to do

@@ -32,6 +32,7 @@ public enum Msg {
     // values
     WHERE_ACCOUNT_REGION("アカウント %s、%s", "account %s, %s"),
     WHERE_ACCOUNT("アカウント %s", "account %s"),
+    ACCOUNT_NAMED("%s（%s）", "%s (%s)"),
     REGION_NAMED("%s（%s）", "%s (%s)"),
     MFA_AT_IDP("IdP で判断（AWS には記録されない）", "decided at the identity provider (not recorded by AWS)"),
     NOT_AVAILABLE("（情報なし）", "(not available)"),

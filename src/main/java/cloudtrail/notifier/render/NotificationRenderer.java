@@ -1,7 +1,9 @@
 package cloudtrail.notifier.render;
 
 import cloudtrail.notifier.catalog.Severity;
+import cloudtrail.notifier.config.AccountNames;
 import cloudtrail.notifier.config.Language;
+import java.util.function.Supplier;
 import cloudtrail.notifier.catalog.Assessor;
 import cloudtrail.notifier.catalog.Catalog;
 import cloudtrail.notifier.catalog.Reason;
@@ -49,6 +51,7 @@ public final class NotificationRenderer {
             Set.of("title", "description", "severity", "type", "schemaVersion", "accountId", "region", "partition");
 
     private final Language language;
+    private final Supplier<AccountNames> accountNames;
     private final TimeFormat time;
     private final int maxMessageBytes;
     private final Catalog catalog;
@@ -59,7 +62,11 @@ public final class NotificationRenderer {
     private final FindingViews findingViews;
 
     public NotificationRenderer(ZoneId zone, Language language) {
-        this(zone, language, Limits.MAX_MESSAGE_BYTES);
+        this(zone, language, () -> AccountNames.NONE);
+    }
+
+    public NotificationRenderer(ZoneId zone, Language language, Supplier<AccountNames> accountNames) {
+        this(zone, language, Limits.MAX_MESSAGE_BYTES, Catalog.load(new JsonTrees()), accountNames);
     }
 
     NotificationRenderer(ZoneId zone, Language language, int maxMessageBytes) {
@@ -67,6 +74,11 @@ public final class NotificationRenderer {
     }
 
     NotificationRenderer(ZoneId zone, Language language, int maxMessageBytes, Catalog catalog) {
+        this(zone, language, maxMessageBytes, catalog, () -> AccountNames.NONE);
+    }
+
+    NotificationRenderer(ZoneId zone, Language language, int maxMessageBytes, Catalog catalog, Supplier<AccountNames> accountNames) {
+        this.accountNames = accountNames;
         this.language = language;
         this.time = new TimeFormat(zone);
         this.maxMessageBytes = maxMessageBytes;
@@ -164,6 +176,16 @@ public final class NotificationRenderer {
         return tool == null ? null : safe(tool, MAX_SHORT);
     }
 
+    /**
+     * 「本番（111122223333）」 for an account with a name (AccountNames), else the ID alone. The name was
+     * checked when it was read (visible characters, at most 40), the ID is shown safe.
+     */
+    String accountText(String account) {
+        String id = safe(account, MAX_SHORT);
+        String name = accountNames.get().name(account);
+        return name == null ? id : Msg.ACCOUNT_NAMED.format(language, name, id);
+    }
+
     /** A resource as the subject names it: an ARN by its last part (the trail's name, not its ARN). */
     static String shortName(String value) {
         if (value != null && value.startsWith("arn:")) {
@@ -185,7 +207,7 @@ public final class NotificationRenderer {
         if (account == null) {
             return regionText;
         }
-        String acc = safe(account, MAX_SHORT);
+        String acc = accountText(account);
         return regionText == null ? Msg.WHERE_ACCOUNT.format(language, acc) : Msg.WHERE_ACCOUNT_REGION.format(language, acc, regionText);
     }
 
@@ -476,7 +498,7 @@ public final class NotificationRenderer {
      * account last; cut to what SNS accepts as a subject, the summary giving way first.
      */
     String subject(Severity severity, String summary, String who, String account) {
-        String safeAccount = account == null ? null : SafeText.line(account, 20, language);
+        String safeAccount = account == null ? null : accountText(SafeText.line(account, 20, language));
         String tail = who == null ? safeAccount
                 : safeAccount == null ? who : Msg.SUBJECT_WHO_ACCOUNT.format(language, who, safeAccount);
         String s = compose(severity, summary, tail);

@@ -187,6 +187,8 @@ final class NotifierAccount {
         // with a Name: moto's CloudFormation fails (HTTP 500) on a parameter without one, where CloudFormation makes one up
         resources.set("SuppressionPatternsParameter", MAPPER.readTree(
                 "{\"Type\":\"AWS::SSM::Parameter\",\"Properties\":{\"Name\":\"notifier-suppression\",\"Type\":\"String\",\"Value\":\"[]\"}}"));
+        resources.set("AccountNamesParameter", MAPPER.readTree(
+                "{\"Type\":\"AWS::SSM::Parameter\",\"Properties\":{\"Name\":\"notifier-account-names\",\"Type\":\"String\",\"Value\":\"-\"}}"));
         resources.set("DeliveredEvents", MAPPER.readTree("""
                 {"Type": "AWS::DynamoDB::Table", "Properties": {"BillingMode": "PAY_PER_REQUEST",
                   "AttributeDefinitions": [{"AttributeName": "eventId", "AttributeType": "S"}],

@@ -254,7 +254,7 @@ class QueueConsumerIT {
                 "[{\"name\": \"ci-vpc\", \"pattern\": {\"detail\": {\"eventName\": [\"CreateVpc\"]}}}]");
         Map<String, String> env = SNS.deployedEnvironment(SNS.moto().endpoint().toString(), SNS.newLedger());
         env.put("SUPPRESSION_PARAMETER", parameter);
-        env.put("SUPPRESSION_REFRESH_SECONDS", "1");
+        env.put("SETTINGS_REFRESH_SECONDS", "1");
         Burst burst = new Burst(17);
         try (RuntimeApi api = new RuntimeApi(); LambdaSandbox function = LambdaSandbox.start(api, false, env)) {
             // When a CreateVpc arrives, it is counted and not sent
@@ -271,6 +271,30 @@ class QueueConsumerIT {
             List<SqsQueue.Delivery> deliveries = deliveries();
             assertEquals(1, deliveries.size());
             assertTrue(deliveries.get(0).subject().startsWith("【警告】VPC の作成"), deliveries.get(0).subject());
+        }
+    }
+
+    @Test
+    void theStacksAccountNamesAppearWithTheIdAndAChangeAppliesWithoutANewVersion() throws Exception {
+        // Given the template's AccountNamesParameter, read by the function every second (a minute deployed)
+        String parameter = SNS.newSuppressionParameter("111122223333=本番");
+        Map<String, String> env = SNS.deployedEnvironment(SNS.moto().endpoint().toString(), SNS.newLedger());
+        env.put("ACCOUNT_NAMES_PARAMETER", parameter);
+        env.put("SETTINGS_REFRESH_SECONDS", "1");
+        Burst burst = new Burst(18);
+        try (RuntimeApi api = new RuntimeApi(); LambdaSandbox function = LambdaSandbox.start(api, false, env)) {
+            assertEquals(Set.of(), invoke(api, function, enqueue(List.of(burst.event("ec2-create-vpc.json", Actor.session("a"))))));
+            List<SqsQueue.Delivery> first = deliveries();
+            assertEquals(1, first.size());
+            assertTrue(first.get(0).subject().endsWith("・本番（111122223333））"), first.get(0).subject());
+            assertTrue(first.get(0).message().contains("どこで: アカウント 本番（111122223333）、"), first.get(0).message());
+
+            SNS.setParameter(parameter, "111122223333=本番環境");
+            Thread.sleep(1_500);
+
+            assertEquals(Set.of(), invoke(api, function, enqueue(List.of(burst.event("ec2-create-vpc.json", Actor.session("b"))))));
+            List<SqsQueue.Delivery> second = deliveries();
+            assertTrue(second.get(0).subject().endsWith("・本番環境（111122223333））"), second.get(0).subject());
         }
     }
 

@@ -92,7 +92,8 @@ class SamLocalInvokeIT {
     private static Map<String, String> samCli(Map<String, String> overrides, String snsEndpoint) throws Exception {
         SamTemplate template = SamTemplate.load();
         Map<String, String> env = new HashMap<>(template.functionEnvironment(Map.of("NotificationTopic", "NotificationTopic",
-                "DeliveredEvents", "DeliveredEvents", "SuppressionPatternsParameter", "SuppressionPatternsParameter")));
+                "DeliveredEvents", "DeliveredEvents", "SuppressionPatternsParameter", "SuppressionPatternsParameter",
+                "AccountNamesParameter", "AccountNamesParameter")));
         JsonNode envVars = MAPPER.readTree(Files.readString(ENV_VARS)).path("NotifierFunction");
         envVars.properties().forEach(e -> {
             assertTrue(env.containsKey(e.getKey()), "SAM CLI applies --env-vars only to the template's variables: " + e.getKey());

@@ -144,7 +144,8 @@ class TemplateRulesIT {
         assertEquals(Map.of("sns:Publish", "NotificationTopic", "kms:GenerateDataKey", "TopicKey", "kms:Decrypt", "TopicKey",
                 "dynamodb:PutItem", "DeliveredEvents", "dynamodb:UpdateItem", "DeliveredEvents", "dynamodb:DeleteItem", "DeliveredEvents",
                 "dynamodb:GetItem", "DeliveredEvents",
-                "ssm:GetParameter", "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${SuppressionPatternsParameter}"),
+                "ssm:GetParameter", "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${SuppressionPatternsParameter},"
+                        + "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${AccountNamesParameter}"),
                 grants);
     }
 

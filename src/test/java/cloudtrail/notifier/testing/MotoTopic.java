@@ -84,7 +84,8 @@ public final class MotoTopic implements BeforeAllCallback, AfterAllCallback {
      */
     public Map<String, String> deployedEnvironment(String snsEndpoint, String ledger) throws java.io.IOException {
         Map<String, String> env = new java.util.HashMap<>(SamTemplate.load().functionEnvironment(
-                Map.of("NotificationTopic", topicArn, "DeliveredEvents", ledger, "SuppressionPatternsParameter", newSuppressionParameter("[]"))));
+                Map.of("NotificationTopic", topicArn, "DeliveredEvents", ledger, "SuppressionPatternsParameter", newSuppressionParameter("[]"),
+                        "AccountNamesParameter", newSuppressionParameter("-"))));
         env.put("AWS_ACCESS_KEY_ID", "ASIAEXECUTIONROLE");
         env.put("AWS_SECRET_ACCESS_KEY", "execution-role-secret");
         env.put("AWS_SESSION_TOKEN", "execution-role-session-token");
@@ -97,10 +98,10 @@ public final class MotoTopic implements BeforeAllCallback, AfterAllCallback {
     /** What template.yaml's function environment refers to, resolved to this server's: the topic and a new ledger. */
     public Map<String, String> resources() {
         return Map.of("NotificationTopic", topicArn, "DeliveredEvents", newLedger(), "SuppressionPatternsParameter",
-                newSuppressionParameter("[]"));
+                newSuppressionParameter("[]"), "AccountNamesParameter", newSuppressionParameter("-"));
     }
 
-    /** A new SSM parameter holding these suppression patterns, as the template's SuppressionPatternsParameter; its name. */
+    /** A new SSM parameter holding this value, as the template's SuppressionPatternsParameter or AccountNamesParameter; its name. */
     public String newSuppressionParameter(String patterns) {
         String parameter = name + "-suppression-" + tables.incrementAndGet();
         setParameter(parameter, patterns);
