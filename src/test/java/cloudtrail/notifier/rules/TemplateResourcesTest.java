@@ -28,34 +28,56 @@ class TemplateResourcesTest {
         return MAPPER.readTree(text);
     }
 
+    /** With OrganizationId, the organization's accounts may put events on the home bus, and nobody else may. */
     @Test
-    void theForwarderRefusesEveryRegionButUsEast1() throws Exception {
-        JsonNode rules = read("forwarder.yaml").path("Rules");
-        List<JsonNode> regionAssertions = new ArrayList<>();
-        rules.forEach(rule -> rule.path("Assertions").forEach(a -> {
-            if (a.path("Assert").toString().contains("AWS::Region")) {
-                assertTrue(rule.path("RuleCondition").isMissingNode(), "the region rule applies to every deployment");
-                regionAssertions.add(a);
-            }
-        }));
+    void onlyTheOrganizationMayPutEventsOnTheHomeBusAndOnlyWhenItIsGiven() throws Exception {
+        JsonNode template = read("template.yaml");
+        JsonNode policy = template.path("Resources").path("OrganizationMayForwardEvents");
 
-        assertEquals(1, regionAssertions.size(), rules.toString());
-        JsonNode assertion = regionAssertions.get(0);
-        assertEquals(json("{\"Fn::Equals\": [{\"Ref\": \"AWS::Region\"}, \"us-east-1\"]}"), assertion.path("Assert"));
-        String description = assertion.path("AssertDescription").asText();
-        assertTrue(description.contains("us-east-1"), description);
+        assertEquals("AWS::Events::EventBusPolicy", policy.path("Type").asText());
+        assertEquals("HasOrganization", policy.path("Condition").asText());
+        assertEquals(json("{\"Fn::Not\": [{\"Fn::Equals\": [{\"Ref\": \"OrganizationId\"}, \"\"]}]}"),
+                template.path("Conditions").path("HasOrganization"));
+        assertEquals("", template.path("Parameters").path("OrganizationId").path("Default").asText(), "off unless asked for");
+        JsonNode statement = policy.path("Properties").path("Statement");
+        assertEquals("Allow", statement.path("Effect").asText());
+        assertEquals("events:PutEvents", statement.path("Action").asText());
+        assertEquals(json("{\"StringEquals\": {\"aws:PrincipalOrgID\": {\"Ref\": \"OrganizationId\"}}}"), statement.path("Condition"));
+        assertEquals("default", policy.path("Properties").path("EventBusName").asText());
+    }
+
+    /** A forwarder on the notifier's own bus (its region, its account) would send every event back to it. */
+    @Test
+    void theForwarderRefusesTheHomeBusAndNothingElse() throws Exception {
+        JsonNode rules = read("forwarder.yaml").path("Rules");
+        assertEquals(1, rules.size(), rules.toString());
+        JsonNode assertion = rules.path("NotTheHomeBus").path("Assertions").path(0);
+        assertTrue(rules.path("NotTheHomeBus").path("RuleCondition").isMissingNode(), "it applies to every deployment");
+        assertEquals(json("""
+                {"Fn::Not": [{"Fn::And": [{"Fn::Equals": [{"Ref": "AWS::Region"}, {"Ref": "HomeRegion"}]},
+                  {"Fn::Or": [{"Fn::Equals": [{"Ref": "HomeAccountId"}, ""]},
+                              {"Fn::Equals": [{"Ref": "HomeAccountId"}, {"Ref": "AWS::AccountId"}]}]}]}]}"""),
+                assertion.path("Assert"));
+        assertTrue(assertion.path("AssertDescription").asText().contains("home bus"), assertion.toString());
     }
 
     @Test
-    void theForwardingRuleRetriesAndParksWhatItCannotDeliverInItsOwnQueue() throws Exception {
+    void everyForwardingRuleRetriesAndParksWhatItCannotDeliverInItsOwnQueue() throws Exception {
         JsonNode resources = read("forwarder.yaml").path("Resources");
-        JsonNode targets = resources.path("ForwardGlobalServiceEvents").path("Properties").path("Targets");
-        assertEquals(1, targets.size());
-        JsonNode target = targets.get(0);
-
-        assertTrue(target.path("RetryPolicy").path("MaximumRetryAttempts").asInt() > 0, target.toString());
-        assertTrue(target.path("RetryPolicy").path("MaximumEventAgeInSeconds").asInt() >= 60, target.toString());
-        assertEquals(json("{\"Fn::GetAtt\": [\"ForwardDeadLetterQueue\", \"Arn\"]}"), target.path("DeadLetterConfig").path("Arn"));
+        List<String> forwarding = new ArrayList<>();
+        for (var r : resources.properties()) {
+            if (r.getValue().path("Type").asText().equals("AWS::Events::Rule")) {
+                forwarding.add(r.getKey());
+                JsonNode targets = r.getValue().path("Properties").path("Targets");
+                assertEquals(1, targets.size(), r.getKey());
+                JsonNode target = targets.get(0);
+                assertTrue(target.path("RetryPolicy").path("MaximumRetryAttempts").asInt() > 0, target.toString());
+                assertTrue(target.path("RetryPolicy").path("MaximumEventAgeInSeconds").asInt() >= 60, target.toString());
+                assertEquals(json("{\"Fn::GetAtt\": [\"ForwardDeadLetterQueue\", \"Arn\"]}"), target.path("DeadLetterConfig").path("Arn"));
+                assertEquals(json("{\"Fn::GetAtt\": [\"ForwardRole\", \"Arn\"]}"), target.path("RoleArn"), r.getKey());
+            }
+        }
+        assertTrue(forwarding.size() >= 5, forwarding.toString());
 
         JsonNode queue = resources.path("ForwardDeadLetterQueue");
         assertEquals("AWS::SQS::Queue", queue.path("Type").asText());
@@ -72,8 +94,9 @@ class TemplateResourcesTest {
         assertEquals("events.amazonaws.com", statement.path("Principal").path("Service").asText());
         assertEquals("sqs:SendMessage", statement.path("Action").asText());
         assertEquals(json("{\"Fn::GetAtt\": [\"ForwardDeadLetterQueue\", \"Arn\"]}"), statement.path("Resource"));
-        assertEquals(json("{\"ArnEquals\": {\"aws:SourceArn\": {\"Fn::GetAtt\": [\"ForwardGlobalServiceEvents\", \"Arn\"]}}}"),
-                statement.path("Condition"), "only the forwarding rule may send");
+        List<String> allowed = new ArrayList<>();
+        statement.path("Condition").path("ArnEquals").path("aws:SourceArn").forEach(arn -> allowed.add(arn.path("Fn::GetAtt").path(0).asText()));
+        assertEquals(forwarding, allowed, "only the forwarding rules may send, each listed");
 
         assertEquals(json("{\"Ref\": \"ForwardDeadLetterQueue\"}"),
                 read("forwarder.yaml").path("Outputs").path("DeadLetterQueueUrl").path("Value"));

@@ -7,6 +7,7 @@ import cloudtrail.notifier.Fixtures;
 import cloudtrail.notifier.testing.SamTemplate;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -296,25 +297,8 @@ class TemplateRulesIT {
      */
     @Test
     void noEventTriggersTwoRules() throws Exception {
-        Map<String, JsonNode> events = new LinkedHashMap<>();
-        for (Path file : Fixtures.events()) {
-            events.put(file.getFileName().toString(), MAPPER.readTree(Fixtures.read(file)));
-        }
-        List<JsonNode> corpus = corpusEvents();
-        assertEquals(519, corpus.size(), "corpus records");
-        for (int i = 0; i < corpus.size(); i++) {
-            events.put("records.jsonl:" + (i + 1), corpus.get(i));
-        }
-        Set<String> secrets = new TreeSet<>(List.of(WATCHED_SECRET));
-        for (JsonNode event : events.values()) {
-            JsonNode detail = event.path("detail");
-            if ("GetSecretValue".equals(detail.path("eventName").asText()) && detail.path("requestParameters").path("secretId").isTextual()) {
-                secrets.add(detail.path("requestParameters").path("secretId").asText());
-            }
-        }
-        assertTrue(secrets.size() > 1, "secrets read in the corpus: " + secrets);
-        List<Rule> rules = TemplateRules.of(transformed, Map.of("WatchedSecretArns", String.join(",", secrets)));
-        rules.forEach(r -> assertTrue(!r.disabled(), r.name() + " is enabled by default"));
+        Map<String, JsonNode> events = samplesAndCorpus();
+        List<Rule> rules = everyRuleAsBroadAsItGets(events);
         RuleMatcher all = new RuleMatcher(rules);
 
         List<String> overlaps = new ArrayList<>();
@@ -408,20 +392,102 @@ class TemplateRulesIT {
         type.getConstructor();
     }
 
-    @Test
-    void theForwarderSendsGlobalServiceEventsAndNothingElse() throws Exception {
-        List<Rule> forwarder = TemplateRules.load(Path.of("forwarder.yaml"), Map.of("HomeRegion", "ap-northeast-1"));
-        RuleMatcher forwarding = new RuleMatcher(forwarder);
+    /** Every sample, by file name, and every corpus record, by line. */
+    private static Map<String, JsonNode> samplesAndCorpus() throws Exception {
+        Map<String, JsonNode> events = new LinkedHashMap<>();
         for (Path file : Fixtures.events()) {
-            JsonNode event = MAPPER.readTree(Fixtures.read(file));
-            String source = event.path("source").asText();
-            boolean global = Set.of("aws.iam", "aws.signin", "aws.organizations").contains(source);
-            assertEquals(global, !forwarding.matching(event.toString()).isEmpty(), file.toString());
-            if (global) {
-                assertEquals("us-east-1", event.path("region").asText(), file + ": global-service samples arrive in us-east-1");
+            events.put(file.getFileName().toString(), MAPPER.readTree(Fixtures.read(file)));
+        }
+        List<JsonNode> corpus = corpusEvents();
+        assertEquals(519, corpus.size(), "corpus records");
+        for (int i = 0; i < corpus.size(); i++) {
+            events.put("records.jsonl:" + (i + 1), corpus.get(i));
+        }
+        return events;
+    }
+
+    /** The home rules with their defaults (every group enabled), watching every secret these events read. */
+    private static List<Rule> everyRuleAsBroadAsItGets(Map<String, JsonNode> events) {
+        Set<String> secrets = new TreeSet<>(List.of(WATCHED_SECRET));
+        for (JsonNode event : events.values()) {
+            JsonNode detail = event.path("detail");
+            if ("GetSecretValue".equals(detail.path("eventName").asText()) && detail.path("requestParameters").path("secretId").isTextual()) {
+                secrets.add(detail.path("requestParameters").path("secretId").asText());
             }
         }
-        assertEquals(Rule.ALL_MANAGEMENT_EVENTS, forwarder.get(0).state());
+        assertTrue(secrets.size() > 1, "secrets read in the corpus: " + secrets);
+        List<Rule> rules = TemplateRules.of(transformed, Map.of("WatchedSecretArns", String.join(",", secrets)));
+        rules.forEach(r -> assertTrue(!r.disabled(), r.name() + " is enabled by default"));
+        return rules;
+    }
+
+    /**
+     * Issue 14: an event in any other region or account reaches the home rules through forwarder.yaml. Every
+     * sample and corpus record that a home rule matches, moved to another region and another account, matches
+     * a forwarding rule, and a read-only call one whose state receives read-only calls (seed 001); and the
+     * forwarder's rules are far from "everything": a read-only call no home rule matches is not forwarded.
+     */
+    @Test
+    void everyEventAHomeRuleMatchesIsForwardedFromAnotherRegionAndAccount() throws Exception {
+        Map<String, JsonNode> events = samplesAndCorpus();
+        RuleMatcher home = new RuleMatcher(everyRuleAsBroadAsItGets(events));
+        RuleMatcher forwarding = new RuleMatcher(TemplateRules.load(Path.of("forwarder.yaml"),
+                Map.of("HomeRegion", "ap-northeast-1", "HomeAccountId", "111122223333")));
+        List<String> missed = new ArrayList<>();
+        int fired = 0;
+        int quietReads = 0;
+        for (Map.Entry<String, JsonNode> e : events.entrySet()) {
+            ObjectNode elsewhere = e.getValue().deepCopy();
+            elsewhere.put("region", "eu-west-3");
+            elsewhere.put("account", "999988887777");
+            if (elsewhere.path("detail").isObject()) {
+                ObjectNode detail = (ObjectNode) elsewhere.get("detail");
+                if (detail.has("awsRegion")) {
+                    detail.put("awsRegion", "eu-west-3");
+                }
+                if (detail.has("recipientAccountId")) {
+                    detail.put("recipientAccountId", "999988887777");
+                }
+            }
+            boolean readOnly = EventBridgeEnvelope.isReadOnlyManagementCall(elsewhere);
+            List<Rule> forwarded = forwarding.matching(elsewhere.toString());
+            if (home.matching(elsewhere.toString()).isEmpty()) {
+                if (readOnly && forwarded.stream().anyMatch(Rule::receivesReadOnlyEvents)) {
+                    continue; // forwarded though nothing at home reports it: counted below only when quiet
+                }
+                quietReads += readOnly ? 1 : 0;
+                continue;
+            }
+            fired++;
+            if (forwarded.stream().noneMatch(r -> !readOnly || r.receivesReadOnlyEvents())) {
+                missed.add(e.getKey() + " (" + elsewhere.path("detail").path("eventName").asText() + (readOnly ? ", read-only" : "")
+                        + "): forwarding rules " + forwarded.stream().map(Rule::name).toList());
+            }
+        }
+        assertTrue(fired > 100, fired + " events fire a home rule");
+        assertEquals(List.of(), missed, "events a home rule reports that no forwarding rule would bring home");
+        assertTrue(quietReads > 50, quietReads + " read-only calls no home rule reports are also not forwarded");
+        System.out.printf("forwarder: %d events a home rule matches all forwarded; %d read-only calls no rule reports, not forwarded%n",
+                fired, quietReads);
+    }
+
+    /** The forwarder carries the catalog's risky-call rules as they are in template.yaml: a catalog change updates both. */
+    @Test
+    void theForwarderCopiesTheRiskyCallRulesExactly() throws Exception {
+        Map<String, Rule> forwarder = TemplateRules.byLogicalId(CfnYaml.read(Files.readString(Path.of("forwarder.yaml"),
+                StandardCharsets.UTF_8)), Map.of("HomeRegion", "ap-northeast-1"));
+        Map<String, Rule> home = TemplateRules.byLogicalId(transformed, Map.of());
+        int copies = 0;
+        for (Map.Entry<String, Rule> rule : home.entrySet()) {
+            if (rule.getKey().startsWith(CatalogRoutes.PREFIX)) {
+                Rule copy = forwarder.get("Forward" + rule.getKey());
+                assertTrue(copy != null, "forwarder.yaml has no Forward" + rule.getKey());
+                assertEquals(rule.getValue().pattern(), copy.pattern(), rule.getKey());
+                assertEquals(Rule.ALL_MANAGEMENT_EVENTS, copy.state(), "with ForwardReadOnlyEvents' default");
+                copies++;
+            }
+        }
+        assertEquals(3, copies);
     }
 
     @Test
