@@ -18,7 +18,13 @@ public final class Notifier {
 
     /** @param accountNames the names in force when each event is rendered (they may be read again while running) */
     public Notifier(NotifierConfig config, java.util.function.Supplier<cloudtrail.notifier.config.AccountNames> accountNames) {
-        this(new EventParser(), new NotificationRenderer(config.timeZone(), config.language(), accountNames));
+        this(config, accountNames, cloudtrail.notifier.directory.Directory.NONE);
+    }
+
+    /** @param directory names looked up while running (Organizations, the identity store) */
+    public Notifier(NotifierConfig config, java.util.function.Supplier<cloudtrail.notifier.config.AccountNames> accountNames,
+            cloudtrail.notifier.directory.Directory directory) {
+        this(new EventParser(), new NotificationRenderer(config.timeZone(), config.language(), accountNames, directory, config.portal()));
     }
 
     public Notifier(EventParser parser, NotificationRenderer renderer) {

@@ -14,7 +14,7 @@ public record AccountNames(Map<String, String> names) {
     public static final AccountNames NONE = new AccountNames(Map.of());
     /** SSM stores no empty string: the template writes this for "no names". */
     public static final String EMPTY = "-";
-    static final int MAX_NAME = 40;
+    public static final int MAX_NAME = 40;
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     public AccountNames {

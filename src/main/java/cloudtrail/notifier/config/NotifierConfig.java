@@ -9,18 +9,19 @@ import java.util.Map;
  * How notifications are written: the reader's time zone and language. Read once at start-up from
  * the environment, so a wrong value stops the function before any event is handled.
  */
-public record NotifierConfig(ZoneId timeZone, Language language, AccountNames accountNames) {
+public record NotifierConfig(ZoneId timeZone, Language language, AccountNames accountNames, PortalLinks portal) {
     public static final String TIME_ZONE = "NOTIFY_TIME_ZONE";
     public static final String LANGUAGE = "NOTIFY_LANGUAGE";
     public static final ZoneId DEFAULT_TIME_ZONE = ZoneId.of("Asia/Tokyo");
     public static final Language DEFAULT_LANGUAGE = Language.JA;
 
     public NotifierConfig(ZoneId timeZone, Language language) {
-        this(timeZone, language, AccountNames.NONE);
+        this(timeZone, language, AccountNames.NONE, null);
     }
 
     public static NotifierConfig fromEnvironment(Map<String, String> env) {
-        return new NotifierConfig(timeZone(env.get(TIME_ZONE)), language(env.get(LANGUAGE)), AccountNames.fromEnvironment(env));
+        return new NotifierConfig(timeZone(env.get(TIME_ZONE)), language(env.get(LANGUAGE)), AccountNames.fromEnvironment(env),
+                PortalLinks.fromEnvironment(env));
     }
 
     private static ZoneId timeZone(String value) {

@@ -17,6 +17,7 @@ import cloudtrail.notifier.render.DigestRenderer;
 import cloudtrail.notifier.publish.RenewableCredentials;
 import cloudtrail.notifier.publish.SsmParameterReader;
 import cloudtrail.notifier.config.AccountNames;
+import cloudtrail.notifier.directory.Directory;
 import cloudtrail.notifier.config.RefreshedSetting;
 import cloudtrail.notifier.suppress.SuppressionSource;
 import java.util.function.Function;
@@ -105,7 +106,8 @@ public final class Handler implements RequestStreamHandler, Resource {
                 : new RefreshedSetting<>(AccountNames.ACCOUNT_NAMES_PARAMETER, namesParameter.trim(), ssm.get(),
                         value -> AccountNames.parse(value, "the SSM parameter " + namesParameter.trim()), AccountNames.NONE,
                         "account names", "accounts are shown by ID", System::nanoTime, RefreshedSetting.refresh(env));
-        this.notifier = accountNames == null ? new Notifier(config) : new Notifier(config, accountNames::current);
+        Directory directory = publish == null ? Directory.NONE : Lookups.directory(env, publish.config().region(), ssmCredentials);
+        this.notifier = new Notifier(config, accountNames == null ? config::accountNames : accountNames::current, directory);
         this.json = notifier.parser().trees();
         this.digestSettings = DigestSettings.fromEnvironment(env);
         this.suppressions = publish == null ? SuppressionSource.fixed(Suppressions.fromEnvironment(env, json))
@@ -114,7 +116,7 @@ public final class Handler implements RequestStreamHandler, Resource {
         if (publish != null) {
             this.publisher = new EventPublisher(notifier, sns);
             this.delivery = new BatchDelivery(notifier, digests, digestSettings, suppressions, ledger, sns,
-                    Pacer.fromEnvironment(env));
+                    Pacer.fromEnvironment(env), directory);
             // The context holds resources weakly; Lambda keeps the handler, and with it this registration.
             Core.getGlobalContext().register(this);
         } else {

@@ -64,7 +64,14 @@ public final class BatchDelivery {
 
     public BatchDelivery(Notifier notifier, DigestRenderer digests, DigestSettings settings, SuppressionSource suppressions,
             Supplier<? extends DeliveryLedger> ledger, Supplier<SnsPublisher> publisher, Pacer pacer) {
-        this.intake = new BatchIntake(notifier);
+        this(notifier, digests, settings, suppressions, ledger, publisher, pacer, cloudtrail.notifier.directory.Directory.NONE);
+    }
+
+    /** @param directory looks up names for a batch's accounts and Identity Center users before it is rendered */
+    public BatchDelivery(Notifier notifier, DigestRenderer digests, DigestSettings settings, SuppressionSource suppressions,
+            Supplier<? extends DeliveryLedger> ledger, Supplier<SnsPublisher> publisher, Pacer pacer,
+            cloudtrail.notifier.directory.Directory directory) {
+        this.intake = new BatchIntake(notifier, directory);
         this.suppressions = suppressions;
         this.digests = digests;
         this.settings = settings;

@@ -11,7 +11,14 @@ import cloudtrail.notifier.suppress.Suppressions;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import cloudtrail.notifier.directory.Directory;
+import cloudtrail.notifier.event.CloudTrailEvent;
+import cloudtrail.notifier.event.UserIdentity;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +34,19 @@ final class BatchIntake {
 
     record Result(List<Event> events, List<Suppressed> suppressed, List<Rejected> rejected, int duplicates, int distinct) {}
 
+    /** How long a batch waits, at most, for names looked up for it (accounts, Identity Center users). */
+    static final Duration LOOKUP_BUDGET = Duration.ofMillis(1500);
+
     private final Notifier notifier;
+    private final Directory directory;
 
     BatchIntake(Notifier notifier) {
+        this(notifier, Directory.NONE);
+    }
+
+    BatchIntake(Notifier notifier, Directory directory) {
         this.notifier = notifier;
+        this.directory = directory;
     }
 
     Result read(List<Message> messages, Suppressions suppressions) {
@@ -57,6 +73,7 @@ final class BatchIntake {
                 rejected.add(new Rejected(m.id(), e.getMessage(), m.body()));
             }
         }
+        lookUpNames(events.values());
         List<Event> kept = new ArrayList<>(events.size());
         List<Suppressed> suppressed = new ArrayList<>();
         for (Event e : events.values()) {
@@ -69,6 +86,24 @@ final class BatchIntake {
             }
         }
         return new Result(kept, suppressed, rejected, duplicates, events.size());
+    }
+
+    /** Names for the accounts and Identity Center users of the batch, before anything is rendered. */
+    private void lookUpNames(Collection<Event> events) {
+        Set<String> accounts = new LinkedHashSet<>();
+        Set<Directory.UserRef> users = new LinkedHashSet<>();
+        for (Event e : events) {
+            accounts.add(e.event().envelope().account());
+            if (e.event() instanceof CloudTrailEvent ct) {
+                accounts.add(ct.record().recipientAccountId());
+                UserIdentity who = ct.record().userIdentity();
+                accounts.add(who.accountId());
+                users.add(Directory.UserRef.of(who.identityStoreArn(), who.onBehalfOfUserId()));
+            }
+        }
+        accounts.remove(null);
+        users.remove(null);
+        directory.prefetch(accounts, users, LOOKUP_BUDGET);
     }
 
     /**

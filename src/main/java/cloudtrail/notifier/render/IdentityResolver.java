@@ -1,6 +1,7 @@
 package cloudtrail.notifier.render;
 
 import cloudtrail.notifier.config.Language;
+import cloudtrail.notifier.directory.Directory;
 import cloudtrail.notifier.event.IdentityType;
 import cloudtrail.notifier.event.UserIdentity;
 
@@ -9,6 +10,17 @@ import cloudtrail.notifier.event.UserIdentity;
  * person behind an IAM Identity Center permission set, the AWS service that acted on its own.
  */
 public final class IdentityResolver {
+    private final Directory directory;
+
+    public IdentityResolver() {
+        this(Directory.NONE);
+    }
+
+    /** @param directory names for Identity Center users, where known (their events carry only an ID) */
+    public IdentityResolver(Directory directory) {
+        this.directory = directory;
+    }
+
     /** IAM Identity Center provisions its roles under this prefix; the session name is the person. */
     static final String IDENTITY_CENTER_ROLE_PREFIX = "AWSReservedSSO_";
     private static final int MAX_NAME = 200;
@@ -44,7 +56,11 @@ public final class IdentityResolver {
             case FEDERATED_USER -> first(arnName(id.arn()), afterColon(id.principalId()));
             case AWS_SERVICE -> first(id.invokedBy());
             case AWS_ACCOUNT -> first(id.accountId());
-            case IDENTITY_CENTER_USER -> first(id.userName(), id.onBehalfOfUserId());
+            case IDENTITY_CENTER_USER -> {
+                Directory.Person person = directory.person(Directory.UserRef.of(id.identityStoreArn(), id.onBehalfOfUserId()));
+                yield first(id.userName(), person == null ? null : person.userName(), person == null ? null : person.displayName(),
+                        id.onBehalfOfUserId());
+            }
             default -> first(id.userName(), arnName(id.arn()), id.invokedBy());
         };
         return name == null ? null : SafeText.name(name, 40, language);
@@ -58,8 +74,7 @@ public final class IdentityResolver {
             case FEDERATED_USER -> federated(id, language);
             case AWS_ACCOUNT -> Msg.AWS_ACCOUNT.format(language, name(language, id.accountId(), id.principalId()));
             case AWS_SERVICE -> Msg.AWS_SERVICE.format(language, name(language, id.invokedBy(), id.principalId()));
-            case IDENTITY_CENTER_USER -> Msg.IDENTITY_CENTER_USER.format(language,
-                    name(language, id.onBehalfOfUserId(), id.userName(), id.principalId(), id.credentialId()));
+            case IDENTITY_CENTER_USER -> identityCenterUser(id, language);
             case WEB_IDENTITY_USER -> Msg.WEB_IDENTITY_USER.format(language,
                     name(language, id.userName(), id.principalId()), name(language, id.identityProvider()));
             case SAML_USER -> Msg.SAML_USER.format(language,
@@ -189,6 +204,20 @@ public final class IdentityResolver {
     }
 
     /** The first name available, made safe to show; "not available" when there is none. */
+    /** 「IAM Identity Center ユーザー 鈴木 花子（hanako.suzuki、ID c7a4…）」 when the identity store said who; else the ID. */
+    private String identityCenterUser(UserIdentity id, Language language) {
+        Directory.Person person = directory.person(Directory.UserRef.of(id.identityStoreArn(), id.onBehalfOfUserId()));
+        if (person == null) {
+            return Msg.IDENTITY_CENTER_USER.format(language,
+                    name(language, id.onBehalfOfUserId(), id.userName(), id.principalId(), id.credentialId()));
+        }
+        String display = first(person.displayName(), person.userName());
+        String login = person.displayName() != null && person.userName() != null ? person.userName() : null;
+        return Msg.IDENTITY_CENTER_PERSON.format(language, safe(display, language),
+                login == null ? Msg.USER_ID.format(language, safe(id.onBehalfOfUserId(), language))
+                        : Msg.USER_NAME_AND_ID.format(language, safe(login, language), safe(id.onBehalfOfUserId(), language)));
+    }
+
     private static String name(Language language, String... candidates) {
         String n = first(candidates);
         return n == null ? Msg.NOT_AVAILABLE.in(language) : safe(n, language);

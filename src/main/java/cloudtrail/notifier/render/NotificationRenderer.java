@@ -2,6 +2,8 @@ package cloudtrail.notifier.render;
 
 import cloudtrail.notifier.catalog.Severity;
 import cloudtrail.notifier.config.AccountNames;
+import cloudtrail.notifier.config.PortalLinks;
+import cloudtrail.notifier.directory.Directory;
 import cloudtrail.notifier.config.Language;
 import java.util.function.Supplier;
 import cloudtrail.notifier.catalog.Assessor;
@@ -56,7 +58,9 @@ public final class NotificationRenderer {
     private final int maxMessageBytes;
     private final Catalog catalog;
     private final Assessor assessor;
-    private final IdentityResolver identities = new IdentityResolver();
+    private final IdentityResolver identities;
+    private final Directory directory;
+    private final PortalLinks portal;
     private final ResourceExtractor resources = new ResourceExtractor();
     private final SeverityPolicy severityPolicy;
     private final FindingViews findingViews;
@@ -66,7 +70,18 @@ public final class NotificationRenderer {
     }
 
     public NotificationRenderer(ZoneId zone, Language language, Supplier<AccountNames> accountNames) {
-        this(zone, language, Limits.MAX_MESSAGE_BYTES, Catalog.load(new JsonTrees()), accountNames);
+        this(zone, language, accountNames, Directory.NONE);
+    }
+
+    /** @param directory names looked up for accounts and Identity Center users; AccountNames win over it */
+    public NotificationRenderer(ZoneId zone, Language language, Supplier<AccountNames> accountNames, Directory directory) {
+        this(zone, language, accountNames, directory, null);
+    }
+
+    /** @param portal console links through the access portal, into the event's account; null for plain links */
+    public NotificationRenderer(ZoneId zone, Language language, Supplier<AccountNames> accountNames, Directory directory,
+            PortalLinks portal) {
+        this(zone, language, Limits.MAX_MESSAGE_BYTES, Catalog.load(new JsonTrees()), accountNames, directory, portal);
     }
 
     NotificationRenderer(ZoneId zone, Language language, int maxMessageBytes) {
@@ -78,7 +93,20 @@ public final class NotificationRenderer {
     }
 
     NotificationRenderer(ZoneId zone, Language language, int maxMessageBytes, Catalog catalog, Supplier<AccountNames> accountNames) {
+        this(zone, language, maxMessageBytes, catalog, accountNames, Directory.NONE);
+    }
+
+    NotificationRenderer(ZoneId zone, Language language, int maxMessageBytes, Catalog catalog, Supplier<AccountNames> accountNames,
+            Directory directory) {
+        this(zone, language, maxMessageBytes, catalog, accountNames, directory, null);
+    }
+
+    NotificationRenderer(ZoneId zone, Language language, int maxMessageBytes, Catalog catalog, Supplier<AccountNames> accountNames,
+            Directory directory, PortalLinks portal) {
+        this.portal = portal;
         this.accountNames = accountNames;
+        this.directory = directory;
+        this.identities = new IdentityResolver(directory);
         this.language = language;
         this.time = new TimeFormat(zone);
         this.maxMessageBytes = maxMessageBytes;
@@ -144,7 +172,8 @@ public final class NotificationRenderer {
         Boolean readOnly = r.readOnly();
         body.line(Msg.ACCESS, readOnly == null ? null : (readOnly ? Msg.READ_ONLY : Msg.WRITE).in(language));
         body.kept(Msg.EVENT_ID, safe(r.eventId(), MAX_SHORT));
-        body.kept(Msg.CONSOLE_LINK, consoleLink(region, r.eventId()));
+        String link = consoleLink(region, r.eventId());
+        body.kept(Msg.CONSOLE_LINK, link == null || portal == null ? link : portal.open(account, link));
 
         Map<String, String> attributes = new LinkedHashMap<>();
         attribute(attributes, "severity", assessment.severity().attributeValue());
@@ -183,6 +212,10 @@ public final class NotificationRenderer {
     String accountText(String account) {
         String id = safe(account, MAX_SHORT);
         String name = accountNames.get().name(account);
+        if (name == null) {
+            name = directory.accountName(account);
+            name = name == null ? null : SafeText.line(name, AccountNames.MAX_NAME, language);
+        }
         return name == null ? id : Msg.ACCOUNT_NAMED.format(language, name, id);
     }
 

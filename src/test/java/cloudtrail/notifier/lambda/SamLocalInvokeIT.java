@@ -110,6 +110,8 @@ class SamLocalInvokeIT {
         env.put("AWS_ENDPOINT_URL_SNS", snsEndpoint);
         env.put("AWS_ENDPOINT_URL_DYNAMODB", snsEndpoint);
         env.put("AWS_ENDPOINT_URL_SSM", snsEndpoint);
+        env.put("AWS_ENDPOINT_URL_ORGANIZATIONS", snsEndpoint);
+        env.put("AWS_ENDPOINT_URL_IDENTITYSTORE", snsEndpoint);
         return env;
     }
 }

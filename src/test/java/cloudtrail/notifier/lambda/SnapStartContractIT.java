@@ -135,6 +135,8 @@ class SnapStartContractIT {
         env.put("AWS_ENDPOINT_URL_SNS", SNS.moto().endpoint().toString());
         env.put("AWS_ENDPOINT_URL_DYNAMODB", SNS.moto().endpoint().toString());
         env.put("AWS_ENDPOINT_URL_SSM", SNS.moto().endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_ORGANIZATIONS", SNS.moto().endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_IDENTITYSTORE", SNS.moto().endpoint().toString());
         env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", credentials.uri());
         env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", token);
         assertTrue(env.keySet().stream().noneMatch(k -> k.startsWith("AWS_") && k.contains("KEY")),

@@ -146,7 +146,9 @@ class TemplateRulesIT {
                 "dynamodb:PutItem", "DeliveredEvents", "dynamodb:UpdateItem", "DeliveredEvents", "dynamodb:DeleteItem", "DeliveredEvents",
                 "dynamodb:GetItem", "DeliveredEvents",
                 "ssm:GetParameter", "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${SuppressionPatternsParameter},"
-                        + "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${AccountNamesParameter}"),
+                        + "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/${AccountNamesParameter}",
+                "organizations:DescribeAccount", "arn:${AWS::Partition}:organizations::*:account/o-*/*",
+                "identitystore:DescribeUser", "arn:${AWS::Partition}:identitystore::*:identitystore/*,arn:${AWS::Partition}:identitystore:::user/*"),
                 grants);
     }
 
@@ -192,7 +194,8 @@ class TemplateRulesIT {
                 parametersRead.add(value.path("Ref").asText());
             }
         });
-        assertEquals(Set.of("Language", "TimeZone", "DigestWindowSeconds", "DigestThreshold"), parametersRead);
+        assertEquals(Set.of("Language", "TimeZone", "DigestWindowSeconds", "DigestThreshold", "LookUpNames", "IdentityCenterRegion",
+                "AccessPortalUrl", "PortalRoleName"), parametersRead);
 
         String version = transformed.path("Resources").path(FUNCTION + "Aliaslive").path("Properties")
                 .path("FunctionVersion").path("Fn::GetAtt").path(0).asText();
@@ -235,6 +238,9 @@ class TemplateRulesIT {
         }
         if (declared.has("MaxValue")) {
             return declared.path("MaxValue").asText();
+        }
+        if (declared.has("MaxLength")) {
+            return "x".repeat(declared.path("MaxLength").asInt());
         }
         throw new IllegalStateException(parameter + " has no bound on its length: " + declared);
     }

@@ -92,6 +92,8 @@ public final class MotoTopic implements BeforeAllCallback, AfterAllCallback {
         env.put("AWS_ENDPOINT_URL_SNS", snsEndpoint);
         env.put("AWS_ENDPOINT_URL_DYNAMODB", moto.endpoint().toString());
         env.put("AWS_ENDPOINT_URL_SSM", moto.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_ORGANIZATIONS", moto.endpoint().toString());
+        env.put("AWS_ENDPOINT_URL_IDENTITYSTORE", moto.endpoint().toString());
         return env;
     }
 
@@ -110,22 +112,29 @@ public final class MotoTopic implements BeforeAllCallback, AfterAllCallback {
 
     /** Writes (or overwrites) an SSM parameter on this server, as an operator would change it. */
     public void setParameter(String name, String value) {
-        // SSM's JSON protocol over plain HTTP: the SDK's ssm module of our SDK version is not in the registry
-        String body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
-                .put("Name", name).put("Value", value).put("Type", "String").put("Overwrite", true).toString();
+        call("ssm", "AmazonSSM.PutParameter", new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+                .put("Name", name).put("Value", value).put("Type", "String").put("Overwrite", true).toString());
+    }
+
+    /**
+     * One call of a JSON-protocol service on this server, over plain HTTP (the SDK modules of our SDK version
+     * for SSM, Organizations and Identity Store are not in the registry): its answer's body.
+     */
+    public String call(String service, String target, String body) {
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(moto.endpoint().resolve("/"))
                 .header("Content-Type", "application/x-amz-json-1.1")
-                .header("X-Amz-Target", "AmazonSSM.PutParameter")
+                .header("X-Amz-Target", target)
                 // moto routes a request to a service by the credential scope; it does not check the signature
-                .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260101/" + REGION
-                        + "/ssm/aws4_request, SignedHeaders=host, Signature=0")
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260101/" + (service.equals("organizations") ? "us-east-1" : REGION)
+                        + "/" + service + "/aws4_request, SignedHeaders=host, Signature=0")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
             var response = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("SSM PutParameter answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(target + " answered " + response.statusCode() + ": " + response.body());
             }
+            return response.body();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -133,4 +142,5 @@ public final class MotoTopic implements BeforeAllCallback, AfterAllCallback {
             throw new IllegalStateException(e);
         }
     }
+
 }
