@@ -46,6 +46,32 @@ class TemplateResourcesTest {
         assertEquals("default", policy.path("Properties").path("EventBusName").asText());
     }
 
+    /** The organization's StackSet deploys forwarder.yaml as it is, to the OUs and regions given, as accounts join. */
+    @Test
+    void theOrganizationsStackSetDeploysTheForwarderAsItIsWhereverAccountsJoin() throws Exception {
+        JsonNode template = read("template.yaml");
+        JsonNode stackSet = template.path("Resources").path("Forwarders");
+        JsonNode properties = stackSet.path("Properties");
+
+        assertEquals("AWS::CloudFormation::StackSet", stackSet.path("Type").asText());
+        assertEquals("DeployForwarders", stackSet.path("Condition").asText());
+        assertTrue(template.path("Conditions").path("DeployForwarders").toString().contains("{\"Condition\":\"HasOrganization\"}"),
+                "only with OrganizationId");
+        assertEquals(Files.readString(Path.of("forwarder.yaml"), StandardCharsets.UTF_8), properties.path("TemplateBody").asText(),
+                "the StackSet's template is forwarder.yaml, byte for byte: after changing forwarder.yaml, paste it under"
+                        + " template.yaml's Forwarders TemplateBody, indented by 10 spaces");
+        assertEquals("SERVICE_MANAGED", properties.path("PermissionModel").asText());
+        assertTrue(properties.path("AutoDeployment").path("Enabled").asBoolean(), "accounts that join get it");
+        assertEquals(json("{\"OrganizationalUnitIds\": {\"Ref\": \"ForwarderOrganizationalUnitIds\"}}"),
+                properties.path("StackInstancesGroup").path(0).path("DeploymentTargets"));
+        assertEquals(json("{\"Ref\": \"ForwarderRegions\"}"), properties.path("StackInstancesGroup").path(0).path("Regions"));
+        assertEquals(json("""
+                [{"ParameterKey": "HomeRegion", "ParameterValue": {"Ref": "AWS::Region"}},
+                 {"ParameterKey": "HomeAccountId", "ParameterValue": {"Ref": "AWS::AccountId"}},
+                 {"ParameterKey": "ForwardReadOnlyEvents", "ParameterValue": {"Ref": "MonitorReadOnlyEvents"}}]"""),
+                properties.path("Parameters"));
+    }
+
     /** A forwarder on the notifier's own bus (its region, its account) would send every event back to it. */
     @Test
     void theForwarderRefusesTheHomeBusAndNothingElse() throws Exception {
