@@ -10,15 +10,14 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sns.SnsClient;
 
 /**
- * The function's clients (SNS, and DynamoDB for the ledger), set up for a fast cold start: every choice
+ * The function's SNS client, set up for a fast cold start: every choice
  * the SDK would otherwise discover at start-up (HTTP client, region, retry mode) is made here.
  * Credentials are the one thing that must not be pinned: where they come from depends on where the code
  * runs (see {@link RenewableCredentials}). Endpoints still come from the SDK's standard variables
- * (AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL_DYNAMODB, AWS_ENDPOINT_URL), so the same build can be pointed at
+ * (AWS_ENDPOINT_URL_SNS, AWS_ENDPOINT_URL), so the same build can be pointed at
  * a local endpoint without code.
  */
 public final class AwsClients {
@@ -32,10 +31,6 @@ public final class AwsClients {
 
     public static SnsClient sns(Region region, AwsCredentialsProvider credentials, ExecutionInterceptor... interceptors) {
         return configure(SnsClient.builder(), "sns-http-client", region, credentials, interceptors).build();
-    }
-
-    public static DynamoDbClient dynamoDb(Region region, AwsCredentialsProvider credentials, ExecutionInterceptor... interceptors) {
-        return configure(DynamoDbClient.builder(), "dynamodb-http-client", region, credentials, interceptors).build();
     }
 
     private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configure(B builder, String thread,

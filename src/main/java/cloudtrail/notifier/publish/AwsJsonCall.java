@@ -26,6 +26,30 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  * Identity Store).
  */
 public final class AwsJsonCall {
+    /** Attempts for an error worth another try (a 5xx, throttling, a dropped connection), as the SDK's STANDARD mode. */
+    static final int ATTEMPTS = 3;
+
+    /** An error the service answered with: its code (the __type's last part) says what went wrong. */
+    public static final class ServiceError extends PublishException {
+        private final String code;
+        private final int status;
+
+        ServiceError(String message, String code, int status) {
+            super(message, null);
+            this.code = code;
+            this.status = status;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        boolean retryable() {
+            return status >= 500 || code.startsWith("Throttl") || code.equals("ProvisionedThroughputExceededException")
+                    || code.equals("RequestLimitExceeded") || code.equals("TooManyRequestsException");
+        }
+    }
+
     private final SdkHttpClient http;
     private final URI endpoint;
     private final String signingName;
@@ -78,20 +102,61 @@ public final class AwsJsonCall {
      * @throws PublishException naming {@code what}, the service's error code and HTTP status
      */
     public JsonNode call(String operation, ObjectNode request, String what) {
-        byte[] body = json.write(request).getBytes(StandardCharsets.UTF_8);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(operation, request, what);
+            } catch (ServiceError e) {
+                if (!e.retryable() || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            } catch (PublishException e) {
+                if (!(e.getCause() instanceof IOException) || attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+            try {
+                // full jitter on 100 ms, then 200 ms
+                Thread.sleep((long) (Math.random() * (100L << (attempt - 1))));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PublishException(what + ": interrupted between attempts", e);
+            }
+        }
+    }
+
+    /**
+     * Signs a request without sending it: what a first call needs loaded (the signer, the credentials),
+     * for SnapStart's snapshot or a cold start's head start.
+     *
+     * @throws PublishException when there are no credentials to sign with
+     */
+    public void prime(String operation, ObjectNode request) {
+        try {
+            sign(operation, json.write(request).getBytes(StandardCharsets.UTF_8));
+        } catch (RuntimeException e) {
+            throw new PublishException("signing a " + targetPrefix + "." + operation + " request failed: " + e.getMessage(), e);
+        }
+    }
+
+    private SignedRequest sign(String operation, byte[] body) {
         SdkHttpRequest unsigned = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.POST)
                 .uri(endpoint.resolve("/"))
                 .putHeader("Content-Type", contentType)
                 .putHeader("X-Amz-Target", targetPrefix + "." + operation)
                 .build();
+        return AwsV4HttpSigner.create().sign(r -> r
+                .identity(credentials.resolveCredentials())
+                .request(unsigned)
+                .payload(ContentStreamProvider.fromByteArray(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
+                .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion));
+    }
+
+    private JsonNode once(String operation, ObjectNode request, String what) {
+        byte[] body = json.write(request).getBytes(StandardCharsets.UTF_8);
         try {
-            SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                    .identity(credentials.resolveCredentials())
-                    .request(unsigned)
-                    .payload(ContentStreamProvider.fromByteArray(body))
-                    .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, signingName)
-                    .putProperty(AwsV4HttpSigner.REGION_NAME, signingRegion));
+            SignedRequest signed = sign(operation, body);
             HttpExecuteResponse response = http.prepareRequest(HttpExecuteRequest.builder()
                     .request(signed.request())
                     .contentStreamProvider(signed.payload().orElse(null))
@@ -111,8 +176,8 @@ public final class AwsJsonCall {
                 String type = root == null ? "" : root.path("__type").asText("");
                 String code = type.substring(type.lastIndexOf('#') + 1);
                 String message = root == null ? "" : root.path("message").asText(root.path("Message").asText(""));
-                throw new PublishException(what + " failed: " + (code.isEmpty() ? "" : code + " ") + "(HTTP " + status + ")"
-                        + (message.isEmpty() ? "" : " " + message), null);
+                throw new ServiceError(what + " failed: " + (code.isEmpty() ? "" : code + " ") + "(HTTP " + status + ")"
+                        + (message.isEmpty() ? "" : " " + message), code, status);
             }
             if (root == null || !root.isObject()) {
                 throw new PublishException(what + ": the answer is not a JSON object", null);

@@ -1,21 +1,22 @@
 package cloudtrail.notifier.publish;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * The ledger in a DynamoDB table keyed by {@code eventId} (DEDUP_TABLE): one conditional write per
  * claim, so two invocations holding the same event cannot both publish it. Items expire through the
- * table's TTL attribute {@code expiresAt}.
+ * table's TTL attribute {@code expiresAt}. DynamoDB's own JSON requests (PutItem, GetItem, DeleteItem) over
+ * {@link AwsJsonCall}: the SDK's DynamoDB client is a 3 MB jar and most of the ledger's cold start, for three
+ * operations.
  */
 public final class DynamoDbLedger implements DeliveryLedger {
     public static final String DEDUP_TABLE = "DEDUP_TABLE";
@@ -24,16 +25,19 @@ public final class DynamoDbLedger implements DeliveryLedger {
      * event parked in the dead-letter queue was never marked published.
      */
     static final Duration REMEMBER = Duration.ofDays(7);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
     private static final String PENDING = "pending";
     private static final String PUBLISHED = "published";
     private static final String CLAIM_CONDITION = "attribute_not_exists(eventId) OR (#state = :pending AND leaseUntil < :now)";
+    private static final String CONDITION_FAILED = "ConditionalCheckFailedException";
 
-    private final DynamoDbClient dynamo;
+    private final AwsJsonCall dynamo;
     private final String table;
     private final Clock clock;
     private final RenewableCredentials credentials;
 
-    DynamoDbLedger(DynamoDbClient dynamo, String table, Clock clock, RenewableCredentials credentials) {
+    DynamoDbLedger(AwsJsonCall dynamo, String table, Clock clock, RenewableCredentials credentials) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
@@ -41,10 +45,10 @@ public final class DynamoDbLedger implements DeliveryLedger {
     }
 
     /**
-     * Builds the ledger and primes its client on a background thread, as {@link EventPublisher#startPublisher}
+     * Builds the ledger and primes it on a background thread, as {@link EventPublisher#startPublisher}
      * does for SNS: the caller renders meanwhile, and the first claim waits for it.
      */
-    public static Prepared<DynamoDbLedger> start(String table, software.amazon.awssdk.regions.Region region) {
+    public static Prepared<DynamoDbLedger> start(String table, Region region) {
         return Prepared.inBackground("ledger", () -> {
             DynamoDbLedger ledger = create(table, region);
             try {
@@ -56,10 +60,13 @@ public final class DynamoDbLedger implements DeliveryLedger {
         });
     }
 
-    /** The ledger in the given table, with the client set up by {@link AwsClients}. */
-    public static DynamoDbLedger create(String table, software.amazon.awssdk.regions.Region region) {
+    /** The ledger in the given table, with DynamoDB's endpoint from the SDK's settings or the region's. */
+    public static DynamoDbLedger create(String table, Region region) {
         RenewableCredentials credentials = new RenewableCredentials();
-        DynamoDbClient dynamo = AwsClients.dynamoDb(region, credentials, new SnsPublisher.StopPrimingRequests());
+        SdkHttpClient http = UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(READ_TIMEOUT).build();
+        AwsJsonCall dynamo = new AwsJsonCall(http, AwsJsonCall.endpoint("DynamoDb", "DYNAMODB", System.getenv(),
+                "https://dynamodb." + region.id() + "." + AwsJsonCall.dnsSuffix(region.id())), "dynamodb", region.id(),
+                "DynamoDB_20120810", "application/x-amz-json-1.0", credentials);
         return new DynamoDbLedger(dynamo, table, Clock.systemUTC(), credentials);
     }
 
@@ -67,63 +74,64 @@ public final class DynamoDbLedger implements DeliveryLedger {
     public Claim claim(String eventId, Instant leaseUntil) {
         Instant now = clock.instant();
         try {
-            dynamo.putItem(claimRequest(eventId, now, leaseUntil, false));
+            dynamo.call("PutItem", claimRequest(eventId, now, leaseUntil), what("claiming", eventId));
             return new Claim.Granted();
-        } catch (ConditionalCheckFailedException e) {
-            GetItemResponse item = call("reading the claim on", eventId,
-                    () -> dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(key(eventId))));
-            Map<String, AttributeValue> found = item.item();
-            if (found == null || found.isEmpty()) {
-                return claim(eventId, leaseUntil); // released in between
+        } catch (AwsJsonCall.ServiceError e) {
+            if (!CONDITION_FAILED.equals(e.code())) {
+                throw e;
             }
-            AttributeValue state = found.get("state");
-            if (state != null && PUBLISHED.equals(state.s())) {
-                AttributeValue message = found.get("messageId");
-                return new Claim.AlreadyPublished(message == null ? null : message.s());
-            }
-            AttributeValue until = found.get("leaseUntil");
-            return new Claim.Held(until == null ? now : Instant.ofEpochMilli(Long.parseLong(until.n())));
-        } catch (SdkException e) {
-            throw failure("claiming", eventId, e);
         }
+        ObjectNode get = request().put("ConsistentRead", true);
+        get.set("Key", key(eventId));
+        JsonNode found = dynamo.call("GetItem", get, what("reading the claim on", eventId)).path("Item");
+        if (found.isMissingNode() || found.isEmpty()) {
+            return claim(eventId, leaseUntil); // released in between
+        }
+        if (PUBLISHED.equals(found.path("state").path("S").asText())) {
+            return new Claim.AlreadyPublished(found.path("messageId").path("S").asText(null));
+        }
+        String until = found.path("leaseUntil").path("N").asText(null);
+        return new Claim.Held(until == null ? now : Instant.ofEpochMilli(Long.parseLong(until)));
     }
 
     @Override
     public void published(String eventId, String messageId) {
         Instant now = clock.instant();
-        call("recording the delivery of", eventId, () -> dynamo.putItem(b -> b.tableName(table).item(Map.of(
+        ObjectNode put = request();
+        put.set("Item", item(Map.of(
                 "eventId", s(eventId),
                 "state", s(PUBLISHED),
                 "messageId", s(messageId == null ? "" : messageId),
                 "publishedAt", n(now.toEpochMilli()),
-                "expiresAt", n(now.plus(REMEMBER).getEpochSecond())))));
+                "expiresAt", n(now.plus(REMEMBER).getEpochSecond()))));
+        dynamo.call("PutItem", put, what("recording the delivery of", eventId));
     }
 
     @Override
     public void release(String eventId) {
-        call("releasing the claim on", eventId, () -> dynamo.deleteItem(b -> b.tableName(table).key(key(eventId))
-                .conditionExpression("#state = :pending")
-                .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(Map.of(":pending", s(PENDING)))));
+        ObjectNode delete = request().put("ConditionExpression", "#state = :pending");
+        delete.set("Key", key(eventId));
+        delete.putObject("ExpressionAttributeNames").put("#state", "state");
+        delete.putObject("ExpressionAttributeValues").set(":pending", s(PENDING));
+        try {
+            dynamo.call("DeleteItem", delete, what("releasing the claim on", eventId));
+        } catch (AwsJsonCall.ServiceError e) {
+            if (!CONDITION_FAILED.equals(e.code())) {
+                throw e; // otherwise: someone else's claim, or a published event, which stays
+            }
+        }
     }
 
     /**
-     * @throws PrimingException when the request did not get as far as the point of sending
+     * @throws PrimingException when the request cannot be signed (no credentials): a claim would fail too
      */
     @Override
     public void prime() {
         try {
-            dynamo.putItem(claimRequest("priming", clock.instant(), clock.instant(), true));
-        } catch (RuntimeException e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof SnsPublisher.PrimingComplete) {
-                    return;
-                }
-            }
-            throw new PrimingException("priming the DynamoDB client failed, so recording deliveries would fail too: "
-                    + e.getMessage(), e);
+            dynamo.prime("PutItem", claimRequest("priming", clock.instant(), clock.instant()));
+        } catch (PublishException e) {
+            throw new PrimingException("priming the ledger failed, so recording deliveries would fail too: " + e.getMessage(), e);
         }
-        throw new PrimingException("priming the DynamoDB client sent a request: the interceptor that stops it is missing", null);
     }
 
     @Override
@@ -131,49 +139,43 @@ public final class DynamoDbLedger implements DeliveryLedger {
         credentials.renew();
     }
 
-    private PutItemRequest claimRequest(String eventId, Instant now, Instant leaseUntil, boolean priming) {
-        PutItemRequest.Builder put = PutItemRequest.builder()
-                .tableName(table)
-                .item(Map.of(
-                        "eventId", s(eventId),
-                        "state", s(PENDING),
-                        "leaseUntil", n(leaseUntil.toEpochMilli()),
-                        "expiresAt", n(now.plus(REMEMBER).getEpochSecond())))
-                .conditionExpression(CLAIM_CONDITION)
-                .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(Map.of(":pending", s(PENDING), ":now", n(now.toEpochMilli())));
-        if (priming) {
-            put.overrideConfiguration(o -> o.putExecutionAttribute(SnsPublisher.PRIMING, Boolean.TRUE));
-        }
-        return put.build();
+    private ObjectNode claimRequest(String eventId, Instant now, Instant leaseUntil) {
+        ObjectNode put = request().put("ConditionExpression", CLAIM_CONDITION);
+        put.set("Item", item(Map.of(
+                "eventId", s(eventId),
+                "state", s(PENDING),
+                "leaseUntil", n(leaseUntil.toEpochMilli()),
+                "expiresAt", n(now.plus(REMEMBER).getEpochSecond()))));
+        put.putObject("ExpressionAttributeNames").put("#state", "state");
+        ObjectNode values = put.putObject("ExpressionAttributeValues");
+        values.set(":pending", s(PENDING));
+        values.set(":now", n(now.toEpochMilli()));
+        return put;
     }
 
-    private <T> T call(String what, String eventId, java.util.function.Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (ConditionalCheckFailedException e) {
-            return null; // release: someone else's claim or a published event, which stays
-        } catch (SdkException e) {
-            throw failure(what, eventId, e);
-        }
+    private ObjectNode request() {
+        return JsonNodeFactory.instance.objectNode().put("TableName", table);
     }
 
-    private PublishException failure(String what, String eventId, SdkException e) {
-        String code = e instanceof AwsServiceException service && service.awsErrorDetails() != null
-                ? service.awsErrorDetails().errorCode() + ": " : "";
-        return new PublishException("event " + eventId + ": " + what + " it in the ledger " + table + " failed: " + code
-                + e.getMessage(), e);
+    private String what(String doing, String eventId) {
+        return "event " + eventId + ": " + doing + " it in the ledger " + table;
     }
 
-    private static Map<String, AttributeValue> key(String eventId) {
-        return Map.of("eventId", s(eventId));
+    private static ObjectNode item(Map<String, ObjectNode> attributes) {
+        ObjectNode item = JsonNodeFactory.instance.objectNode();
+        attributes.forEach(item::set);
+        return item;
     }
 
-    private static AttributeValue s(String value) {
-        return AttributeValue.fromS(value);
+    private static ObjectNode key(String eventId) {
+        return item(Map.of("eventId", s(eventId)));
     }
 
-    private static AttributeValue n(long value) {
-        return AttributeValue.fromN(Long.toString(value));
+    private static ObjectNode s(String value) {
+        return JsonNodeFactory.instance.objectNode().put("S", value);
+    }
+
+    private static ObjectNode n(long value) {
+        return JsonNodeFactory.instance.objectNode().put("N", Long.toString(value));
     }
 }
