@@ -11,6 +11,7 @@ import cloudtrail.notifier.suppress.Suppressions;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +20,8 @@ import java.util.Map;
 
 /** `--digest`: the files as one batch from the queue, and what the function would publish for it. */
 final class DigestCommand {
-    interface Reader {
-        byte[] read(String file) throws IOException;
+    interface Opener {
+        InputStream open(String file) throws IOException;
     }
 
     private final PrintStream out;
@@ -35,7 +36,7 @@ final class DigestCommand {
         this.notifier = notifier;
     }
 
-    int run(List<String> files, boolean json, Reader reader) {
+    int run(List<String> files, boolean json, Opener opener) {
         BatchPreview preview;
         try {
             DigestSettings settings = DigestSettings.fromEnvironment(env);
@@ -49,8 +50,9 @@ final class DigestCommand {
         int status = Main.OK;
         List<BatchDelivery.Message> messages = new ArrayList<>();
         for (String file : files) {
-            try {
-                messages.add(new BatchDelivery.Message(file, reader.read(file)));
+            try (InputStream in = opener.open(file)) {
+                // a log file's records, or JSON Lines, are a batch's messages like separate files
+                EventSource.read(file, in, false, item -> messages.add(new BatchDelivery.Message(item.label(), item.json())));
             } catch (IOException e) {
                 err.println(Main.NAME + ": " + file + ": " + Main.reason(e));
                 status = Main.INPUT_ERROR;
@@ -92,7 +94,7 @@ final class DigestCommand {
         }
         Map<String, Integer> byPattern = new LinkedHashMap<>();
         result.suppressed().forEach(s -> byPattern.merge(s.pattern(), 1, Integer::sum));
-        StringBuilder summary = new StringBuilder(Main.NAME + ": " + count(messages.size(), "file") + ": "
+        StringBuilder summary = new StringBuilder(Main.NAME + ": " + count(messages.size(), "event") + ": "
                 + count(n, "notification"));
         if (result.duplicates() > 0) {
             summary.append(", ").append(count(result.duplicates(), "repeated event")).append(" dropped");

@@ -126,34 +126,53 @@ public final class Main {
             return INPUT_ERROR;
         }
         if (options.digest()) {
-            return new DigestCommand(out, err, env, notifier).run(options.files(), options.json(), this::read);
+            return new DigestCommand(out, err, env, notifier).run(options.files(), options.json(), this::open);
         }
         if (once != null) {
             return publishOnce(options.files(), once);
         }
         OutputFormat format = options.json() ? new JsonFormat(notifier.parser().trees()) : new TextFormat();
-        int status = OK;
-        boolean first = true;
+        int[] worst = {OK};
+        boolean[] first = {true};
+        final EventPublisher publishing = publisher;
         for (String file : options.files()) {
-            try {
-                byte[] event = read(file);
-                if (publisher != null) {
-                    EventPublisher.Delivery d = publisher.deliver(event);
-                    out.println(file + ": published as SNS message " + d.messageId() + " (event " + d.eventId() + ")");
-                } else {
-                    format.write(out, file, notifier.render(event), first);
-                    first = false;
-                }
-            } catch (IOException | InvalidEventException e) {
+            try (InputStream in = open(file)) {
+                // --publish takes one event per file; rendering also reads log files and JSON Lines, record by record
+                EventSource.read(file, in, publishing != null, item -> {
+                    try {
+                        if (publishing != null) {
+                            EventPublisher.Delivery d = publishing.deliver(item.json());
+                            out.println(item.label() + ": published as SNS message " + d.messageId() + " (event " + d.eventId() + ")");
+                        } else {
+                            format.write(out, item.label(), notifier.render(item.json()), first[0]);
+                            first[0] = false;
+                        }
+                    } catch (InvalidEventException e) {
+                        err.println(NAME + ": " + item.label() + ": " + reason(e));
+                        worst[0] = Math.max(worst[0], INPUT_ERROR);
+                    } catch (PublishException e) {
+                        err.println(NAME + ": " + item.label() + ": " + reason(e));
+                        worst[0] = Math.max(worst[0], PUBLISH_FAILED);
+                    }
+                });
+            } catch (IOException e) {
                 err.println(NAME + ": " + file + ": " + reason(e));
-                status = Math.max(status, INPUT_ERROR);
-            } catch (PublishException e) {
-                err.println(NAME + ": " + file + ": " + reason(e));
-                status = Math.max(status, PUBLISH_FAILED);
+                worst[0] = Math.max(worst[0], INPUT_ERROR);
             }
         }
         out.flush();
-        return status;
+        return worst[0];
+    }
+
+    InputStream open(String file) throws IOException {
+        if (file.equals("-")) {
+            return stdin;
+        }
+        Path path = Path.of(file);
+        if (Files.isDirectory(path)) {
+            throw new IOException("is a directory");
+        }
+        return Files.newInputStream(path);
     }
 
     /** `--publish` with DEDUP_TABLE: each event at most once, as the function publishes it, paced the same way. */

@@ -152,7 +152,7 @@ class MainTest {
                 lines.get(1).get("subject").asText());
         assertEquals(6, lines.get(1).get("eventIds").size());
         assertEquals("6", lines.get(1).path("messageAttributes").path("digest").asText());
-        assertEquals("cloudtrail-notifier: 8 files: 2 notifications, 1 repeated event dropped\n", stderr());
+        assertEquals("cloudtrail-notifier: 8 events: 2 notifications, 1 repeated event dropped\n", stderr());
     }
 
     @Test
@@ -164,10 +164,24 @@ class MainTest {
 
         assertEquals(0, status, stderr());
         assertTrue(stdout().startsWith("=== 1/1: 1 event from events/s3-list-buckets.json ===\n【情報】"), stdout());
-        assertEquals("cloudtrail-notifier: 2 files: 1 notification, 1 suppressed by ci\n", stderr());
+        assertEquals("cloudtrail-notifier: 2 events: 1 notification, 1 suppressed by ci\n", stderr());
 
         err.reset();
         assertEquals(2, run(new byte[0], Map.of("SUPPRESSION_PATTERNS", "[{\"name\": \"x\"}]"), "--digest", "events/ec2-create-vpc.json"));
         assertTrue(stderr().startsWith("cloudtrail-notifier: SUPPRESSION_PATTERNS[0] (x): not an event pattern"), stderr());
+    }
+
+    @Test
+    void aGzippedCloudTrailLogFileRendersEveryRecordInOrderLabelledByItsPlace() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("ct-log", ".json.gz");
+        java.nio.file.Files.write(file, EventSourceTest.gzip(EventSourceTest.logFile(3)));
+
+        int status = run(new byte[0], Map.of(), "--json", file.toString());
+
+        assertEquals(0, status, stderr());
+        String[] lines = stdout().split("\n");
+        assertEquals(3, lines.length);
+        assertEquals(file + ":3", MAPPER.readTree(lines[2]).path("file").asText());
+        assertTrue(MAPPER.readTree(lines[0]).path("subject").asText().startsWith("【"), lines[0]);
     }
 }
