@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
 
 /** Publishes one notification to the topic. Throttling and 5xx are retried by the SDK, not here. */
 public final class SnsPublisher {
-    /** Marks a priming request: it runs the whole client pipeline, then stops before the network. */
+    /** Marks a priming request: it runs the whole client pipeline, SNS's answer included, without the network. */
     static final ExecutionAttribute<Boolean> PRIMING = new ExecutionAttribute<>("cloudtrail-notifier.priming");
     private static final Notification PRIMING_SAMPLE = new Notification("【情報】priming", "概要: priming\n",
             Map.of("severity", "info"));
@@ -54,24 +54,23 @@ public final class SnsPublisher {
     }
 
     /**
-     * Runs a publish through validation, marshalling, credentials and signing without sending it,
-     * so the first real publish (after a cold start or a SnapStart restore) finds it all loaded.
+     * Runs a publish the whole way (validation, marshalling, credentials, signing, and SNS's answer read
+     * and unmarshalled) with the answer given in-process and nothing sent, so the first real publish (after
+     * a cold start or a SnapStart restore) finds it all loaded.
      *
-     * @throws PrimingException when the request did not get as far as the point of sending (no
-     *     credentials, say): the same call would fail for a real event
+     * @throws PrimingException when the request could not be made (no credentials, say): the same call
+     *     would fail for a real event
      */
     public void prime() {
+        String answer;
         try {
-            sns.publish(request(PRIMING_SAMPLE, true));
-        } catch (RuntimeException e) { // the SDK passes an interceptor's exception through, maybe wrapped
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                if (t instanceof PrimingComplete) {
-                    return;
-                }
-            }
+            answer = sns.publish(request(PRIMING_SAMPLE, true)).messageId();
+        } catch (RuntimeException e) {
             throw new PrimingException("priming the SNS client failed, so publishing would fail too: " + e.getMessage(), e);
         }
-        throw new PrimingException("priming the SNS client sent a request: the interceptor that stops it is missing", null);
+        if (!"priming".equals(answer)) {
+            throw new PrimingException("priming the SNS client was answered by " + answer + ": the request left the process", null);
+        }
     }
 
     private PublishRequest request(Notification notification, boolean priming) {
@@ -89,20 +88,18 @@ public final class SnsPublisher {
         return request.build();
     }
 
-    /** Stops a priming request after signing, before anything is sent. Real requests pass untouched. */
+    /**
+     * Marks a priming request, once signed, so that the HTTP client answers it as SNS would without sending
+     * it ({@link DeferredHttpClient}): the whole round trip is loaded. Real requests pass untouched.
+     */
     static final class StopPrimingRequests implements ExecutionInterceptor {
         @Override
-        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+        public software.amazon.awssdk.http.SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context,
+                ExecutionAttributes attributes) {
             if (Boolean.TRUE.equals(attributes.getAttribute(PRIMING))) {
-                throw new PrimingComplete();
+                return context.httpRequest().toBuilder().putHeader(DeferredHttpClient.PRIMING_HEADER, "1").build();
             }
-        }
-    }
-
-    /** Not an error: the signal that priming got as far as it should. */
-    static final class PrimingComplete extends RuntimeException {
-        PrimingComplete() {
-            super("priming request stopped before sending", null, false, false);
+            return context.httpRequest();
         }
     }
 }
