@@ -315,6 +315,24 @@ public final class Handler implements RequestStreamHandler, Resource {
         if (accountNames != null) {
             accountNames.afterRestore();
         }
+        // the first batch after a restore needs fresh settings: read them now, beside its arrival, rather than
+        // one after the other inside it (the batch waits for a read in progress; a failure is its own to report)
+        Thread.ofVirtual().name("settings-after-restore").start(() -> {
+            try {
+                suppressions.current();
+            } catch (RuntimeException e) {
+                // the batch reads again and fails with the reason
+            }
+        });
+        if (accountNames != null) {
+            Thread.ofVirtual().name("account-names-after-restore").start(() -> {
+                try {
+                    accountNames.current();
+                } catch (RuntimeException e) {
+                    // likewise
+                }
+            });
+        }
     }
 
     /**

@@ -203,7 +203,6 @@ public final class IdentityResolver {
         return null;
     }
 
-    /** The first name available, made safe to show; "not available" when there is none. */
     /** 「IAM Identity Center ユーザー 鈴木 花子（hanako.suzuki、ID c7a4…）」 when the identity store said who; else the ID. */
     private String identityCenterUser(UserIdentity id, Language language) {
         Directory.Person person = directory.person(Directory.UserRef.of(id.identityStoreArn(), id.onBehalfOfUserId()));
@@ -218,6 +217,7 @@ public final class IdentityResolver {
                         : Msg.USER_NAME_AND_ID.format(language, safe(login, language), safe(id.onBehalfOfUserId(), language)));
     }
 
+    /** The first name available, made safe to show; "not available" when there is none. */
     private static String name(Language language, String... candidates) {
         String n = first(candidates);
         return n == null ? Msg.NOT_AVAILABLE.in(language) : safe(n, language);
