@@ -79,8 +79,8 @@ public final class Handler implements RequestStreamHandler, Resource {
     private final SuppressionSource suppressions;
     /** Absent unless publishing with ACCOUNT_NAMES_PARAMETER: then NOTIFY_ACCOUNT_NAMES (in the config) is not used. */
     private final RefreshedSetting<AccountNames> accountNames;
-    /** The SSM parameter reader's: renewed after a restore like the clients' own. */
-    private final RenewableCredentials ssmCredentials = new RenewableCredentials();
+    /** One credentials chain for every client (SNS, the ledger, SSM, the lookups): one fetch after a restore serves all. */
+    private final RenewableCredentials credentials = new RenewableCredentials();
     private final BatchLog batchLog;
     private final JsonTrees json;
 
@@ -93,12 +93,12 @@ public final class Handler implements RequestStreamHandler, Resource {
         this.mode = Mode.fromEnvironment(env);
         Mode.Publish publish = mode instanceof Mode.Publish p ? p : null;
         // the SNS and DynamoDB clients take longest to get ready: start them before anything else
-        Prepared<SnsPublisher> sns = publish == null ? null : EventPublisher.startPublisher(publish.config());
-        this.ledger = publish == null ? null : DynamoDbLedger.start(publish.dedupTable(), publish.config().region());
+        Prepared<SnsPublisher> sns = publish == null ? null : EventPublisher.startPublisher(publish.config(), credentials);
+        this.ledger = publish == null ? null : DynamoDbLedger.start(publish.dedupTable(), publish.config().region(), credentials);
         // Deployed, the suppression patterns and account names are SSM parameters read while running. Under sam
         // local (a dry run) their names are only logical IDs: SUPPRESSION_PATTERNS and NOTIFY_ACCOUNT_NAMES then.
         Supplier<Function<String, String>> client = publish == null ? null : memo(
-                () -> SsmParameterReader.create(publish.config().region(), ssmCredentials)::read);
+                () -> SsmParameterReader.create(publish.config().region(), credentials)::read);
         Function<String, String> read = name -> client.get().apply(name); // the client is built at the first read
         Supplier<Function<String, String>> ssm = () -> read;
         String namesParameter = env.get(AccountNames.ACCOUNT_NAMES_PARAMETER);
@@ -106,7 +106,7 @@ public final class Handler implements RequestStreamHandler, Resource {
                 : new RefreshedSetting<>(AccountNames.ACCOUNT_NAMES_PARAMETER, namesParameter.trim(), ssm.get(),
                         value -> AccountNames.parse(value, "the SSM parameter " + namesParameter.trim()), AccountNames.NONE,
                         "account names", "accounts are shown by ID", System::nanoTime, RefreshedSetting.refresh(env));
-        Directory directory = publish == null ? Directory.NONE : Lookups.directory(env, publish.config().region(), ssmCredentials);
+        Directory directory = publish == null ? Directory.NONE : Lookups.directory(env, publish.config().region(), credentials);
         this.notifier = new Notifier(config, accountNames == null ? config::accountNames : accountNames::current, directory);
         this.json = notifier.parser().trees();
         this.digestSettings = DigestSettings.fromEnvironment(env);
@@ -308,9 +308,15 @@ public final class Handler implements RequestStreamHandler, Resource {
 
     @Override
     public void afterRestore(org.crac.Context<? extends Resource> context) {
-        publisher.afterRestore(); // registered only when publishing
-        ledger.get().afterRestore();
-        ssmCredentials.renew();
+        // registered only when publishing; the clients share this chain, so one renewal and one fetch serve them all
+        credentials.renew();
+        Thread.ofVirtual().name("credentials-after-restore").start(() -> {
+            try {
+                credentials.resolveCredentials();
+            } catch (RuntimeException e) {
+                // the first call that needs them fails with the reason
+            }
+        });
         suppressions.afterRestore();
         if (accountNames != null) {
             accountNames.afterRestore();

@@ -49,8 +49,13 @@ public final class DynamoDbLedger implements DeliveryLedger {
      * does for SNS: the caller renders meanwhile, and the first claim waits for it.
      */
     public static Prepared<DynamoDbLedger> start(String table, Region region) {
+        return start(table, region, new RenewableCredentials());
+    }
+
+    /** @param credentials shared with the caller's other clients */
+    public static Prepared<DynamoDbLedger> start(String table, Region region, RenewableCredentials credentials) {
         return Prepared.inBackground("ledger", () -> {
-            DynamoDbLedger ledger = create(table, region);
+            DynamoDbLedger ledger = create(table, region, credentials);
             try {
                 ledger.prime();
             } catch (PrimingException e) {
@@ -62,7 +67,10 @@ public final class DynamoDbLedger implements DeliveryLedger {
 
     /** The ledger in the given table, with DynamoDB's endpoint from the SDK's settings or the region's. */
     public static DynamoDbLedger create(String table, Region region) {
-        RenewableCredentials credentials = new RenewableCredentials();
+        return create(table, region, new RenewableCredentials());
+    }
+
+    static DynamoDbLedger create(String table, Region region, RenewableCredentials credentials) {
         SdkHttpClient http = UrlConnectionHttpClient.builder().connectionTimeout(CONNECT_TIMEOUT).socketTimeout(READ_TIMEOUT).build();
         AwsJsonCall dynamo = new AwsJsonCall(http, AwsJsonCall.endpoint("DynamoDb", "DYNAMODB", System.getenv(),
                 "https://dynamodb." + region.id() + "." + AwsJsonCall.dnsSuffix(region.id())), "dynamodb", region.id(),

@@ -24,9 +24,14 @@ public final class EventPublisher {
      * up rendering meanwhile; the first delivery waits for it.
      */
     public static Prepared<SnsPublisher> startPublisher(PublisherConfig config) {
+        return startPublisher(config, new RenewableCredentials());
+    }
+
+    /** @param credentials shared with the caller's other clients */
+    public static Prepared<SnsPublisher> startPublisher(PublisherConfig config, RenewableCredentials credentials) {
         JdkWarmup.start();
         return Prepared.inBackground("sns-client", () -> {
-            SnsPublisher sns = SnsPublisher.create(config);
+            SnsPublisher sns = SnsPublisher.create(config, credentials);
             try {
                 sns.prime();
             } catch (PrimingException e) {

@@ -32,7 +32,11 @@ public final class SnsPublisher {
 
     /** The publisher for the configured topic, with the client set up by {@link AwsClients}. */
     public static SnsPublisher create(PublisherConfig config) {
-        RenewableCredentials credentials = new RenewableCredentials();
+        return create(config, new RenewableCredentials());
+    }
+
+    /** @param credentials shared with the function's other clients: one fetch serves them all */
+    public static SnsPublisher create(PublisherConfig config, RenewableCredentials credentials) {
         SnsClient sns = AwsClients.sns(config.region(), credentials, new StopPrimingRequests());
         return new SnsPublisher(sns, config.topicArn(), credentials);
     }
