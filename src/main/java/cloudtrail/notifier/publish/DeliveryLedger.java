@@ -34,7 +34,4 @@ public interface DeliveryLedger {
 
     /** Loads everything a claim needs without sending anything (SnapStart). */
     default void prime() {}
-
-    /** After a SnapStart restore: renews what must not be shared between restored environments. */
-    default void afterRestore() {}
 }

@@ -35,13 +35,11 @@ public final class DynamoDbLedger implements DeliveryLedger {
     private final AwsJsonCall dynamo;
     private final String table;
     private final Clock clock;
-    private final RenewableCredentials credentials;
 
-    DynamoDbLedger(AwsJsonCall dynamo, String table, Clock clock, RenewableCredentials credentials) {
+    DynamoDbLedger(AwsJsonCall dynamo, String table, Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
         this.clock = clock;
-        this.credentials = credentials;
     }
 
     /**
@@ -75,7 +73,7 @@ public final class DynamoDbLedger implements DeliveryLedger {
         AwsJsonCall dynamo = new AwsJsonCall(http, AwsJsonCall.endpoint("DynamoDb", "DYNAMODB", System.getenv(),
                 "https://dynamodb." + region.id() + "." + AwsJsonCall.dnsSuffix(region.id())), "dynamodb", region.id(),
                 "DynamoDB_20120810", "application/x-amz-json-1.0", credentials);
-        return new DynamoDbLedger(dynamo, table, Clock.systemUTC(), credentials);
+        return new DynamoDbLedger(dynamo, table, Clock.systemUTC());
     }
 
     @Override
@@ -140,11 +138,6 @@ public final class DynamoDbLedger implements DeliveryLedger {
         } catch (PublishException e) {
             throw new PrimingException("priming the ledger failed, so recording deliveries would fail too: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void afterRestore() {
-        credentials.renew();
     }
 
     private ObjectNode claimRequest(String eventId, Instant now, Instant leaseUntil) {

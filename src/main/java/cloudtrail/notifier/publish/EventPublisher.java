@@ -61,9 +61,4 @@ public final class EventPublisher {
         notifier.render(sampleEvent);
         publisher.get().prime();
     }
-
-    /** After a SnapStart restore: renews what must not be shared between restored environments. */
-    public void afterRestore() {
-        publisher.get().afterRestore();
-    }
 }

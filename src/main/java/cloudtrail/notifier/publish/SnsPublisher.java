@@ -22,12 +22,10 @@ public final class SnsPublisher {
 
     private final SnsClient sns;
     private final String topicArn;
-    private final RenewableCredentials credentials;
 
-    SnsPublisher(SnsClient sns, String topicArn, RenewableCredentials credentials) {
+    SnsPublisher(SnsClient sns, String topicArn) {
         this.sns = sns;
         this.topicArn = topicArn;
-        this.credentials = credentials;
     }
 
     /** The publisher for the configured topic, with the client set up by {@link AwsClients}. */
@@ -38,12 +36,7 @@ public final class SnsPublisher {
     /** @param credentials shared with the function's other clients: one fetch serves them all */
     public static SnsPublisher create(PublisherConfig config, RenewableCredentials credentials) {
         SnsClient sns = AwsClients.sns(config.region(), credentials, new StopPrimingRequests());
-        return new SnsPublisher(sns, config.topicArn(), credentials);
-    }
-
-    /** After a SnapStart restore: credentials cached in the snapshot are not this environment's. */
-    public void afterRestore() {
-        credentials.renew();
+        return new SnsPublisher(sns, config.topicArn());
     }
 
     /** @return the SNS message ID */

@@ -89,7 +89,7 @@ class BatchDeliveryTest {
         SnsClient client = SnsClient.builder().endpointOverride(endpoint).region(Region.AP_NORTHEAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .build();
-        SnsPublisher publisher = new SnsPublisher(client, TOPIC, null);
+        SnsPublisher publisher = new SnsPublisher(client, TOPIC);
         return new BatchDelivery(NOTIFIER, new DigestRenderer(NOTIFIER.renderer()), new DigestSettings(true, 5),
                 SuppressionSource.fixed(Suppressions.fromEnvironment(Map.of(Suppressions.SUPPRESSION_PATTERNS, suppressions),
                         new JsonTrees())), () -> ledger,

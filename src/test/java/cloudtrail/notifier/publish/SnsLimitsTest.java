@@ -46,7 +46,7 @@ class SnsLimitsTest {
                 .region(Region.AP_NORTHEAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
                 .build();
-        publisher = new SnsPublisher(client, TOPIC, null);
+        publisher = new SnsPublisher(client, TOPIC);
     }
 
     @AfterAll
