@@ -47,7 +47,19 @@ public final class UserAgents {
      * digest groups a burst of calls by. Null when no client pattern matches.
      */
     public String tool(String userAgent, Language language) {
+        return tool(client(userAgent), language);
+    }
+
+    /** What made the call, in both forms, from one reading of the user agent: the summary and the tool. */
+    public record Described(String summary, String tool) {}
+
+    /** {@link #summarise} and {@link #tool} together, the patterns tried once; null parts where nothing matches. */
+    public Described describe(String userAgent, Language language) {
         Found found = client(userAgent);
+        return new Described(summarise(found, language), tool(found, language));
+    }
+
+    private String tool(Found found, Language language) {
         if (found == null) {
             return null;
         }
@@ -59,7 +71,10 @@ public final class UserAgents {
 
     /** The summary, or null when no client pattern matches. */
     public String summarise(String userAgent, Language language) {
-        Found found = client(userAgent);
+        return summarise(client(userAgent), language);
+    }
+
+    private String summarise(Found found, Language language) {
         if (found == null) {
             return null;
         }

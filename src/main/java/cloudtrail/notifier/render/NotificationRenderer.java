@@ -8,6 +8,7 @@ import cloudtrail.notifier.config.Language;
 import java.util.function.Supplier;
 import cloudtrail.notifier.catalog.Assessor;
 import cloudtrail.notifier.catalog.Catalog;
+import cloudtrail.notifier.catalog.UserAgents;
 import cloudtrail.notifier.catalog.Reason;
 import cloudtrail.notifier.catalog.EventEntry;
 import cloudtrail.notifier.catalog.TargetSpec;
@@ -167,7 +168,10 @@ public final class NotificationRenderer {
         body.blank();
         body.line(Msg.EVENT, eventText(r.callSource(), r.callName()));
         body.line(Msg.SOURCE_IP, safe(r.sourceIpAddress(), MAX_SHORT));
-        body.line(Msg.USER_AGENT, userAgent(r.userAgent()));
+        // what made the call as a reader calls it (the raw user agent when the catalog does not know it), and the
+        // tool a digest groups by: the catalog's patterns tried once for both
+        UserAgents.Described agent = catalog.userAgents().describe(r.userAgent(), language);
+        body.line(Msg.USER_AGENT, agent.summary() != null ? safe(agent.summary(), MAX_SHORT) : safe(r.userAgent(), MAX_USER_AGENT));
         body.line(Msg.MFA, mfa(r));
         Boolean readOnly = r.readOnly();
         body.line(Msg.ACCESS, readOnly == null ? null : (readOnly ? Msg.READ_ONLY : Msg.WRITE).in(language));
@@ -192,17 +196,12 @@ public final class NotificationRenderer {
                 next, when.instant(), summary, found.forSubject() == null ? null : subjectPart(found.forSubject()), outcome.failed(),
                 !outcome.failed() && !Boolean.TRUE.equals(r.readOnly()),
                 account == null ? null : safe(account, MAX_SHORT), actor, actorKey(r),
-                tool(r.userAgent())));
+                agent.tool() == null ? null : safe(agent.tool(), MAX_SHORT)));
     }
 
     /** Whom to group an event under: the caller's ARN (a role session's, per session), else its principal. */
     private static String actorKey(CloudTrailRecord r) {
         return Coalesce.first(r.userIdentity().arn(), r.userIdentity().principalId(), r.userIdentity().type().name());
-    }
-
-    private String tool(String userAgent) {
-        String tool = catalog.userAgents().tool(userAgent, language);
-        return tool == null ? null : safe(tool, MAX_SHORT);
     }
 
     /**
@@ -242,12 +241,6 @@ public final class NotificationRenderer {
         }
         String acc = accountText(account);
         return regionText == null ? Msg.WHERE_ACCOUNT.format(language, acc) : Msg.WHERE_ACCOUNT_REGION.format(language, acc, regionText);
-    }
-
-    /** What made the call, as a reader calls it; the raw user agent when the catalog does not know it. */
-    private String userAgent(String userAgent) {
-        String summary = catalog.userAgents().summarise(userAgent, language);
-        return summary != null ? safe(summary, MAX_SHORT) : safe(userAgent, MAX_USER_AGENT);
     }
 
     /**
