@@ -61,19 +61,7 @@ public final class RefreshedSetting<T> {
 
     /** SETTINGS_REFRESH_SECONDS (0–3600), or a minute. */
     public static Duration refresh(Map<String, String> env) {
-        String seconds = env.get(REFRESH_SECONDS);
-        if (seconds == null || seconds.isBlank()) {
-            return REFRESH;
-        }
-        try {
-            int n = Integer.parseInt(seconds.trim());
-            if (n >= 0 && n <= 3600) {
-                return Duration.ofSeconds(n);
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ConfigurationException(REFRESH_SECONDS + "='" + seconds + "' is not a whole number from 0 to 3600");
+        return Duration.ofSeconds(WholeNumber.read(env, REFRESH_SECONDS, (int) REFRESH.getSeconds(), 0, 3600, ""));
     }
 
     /**

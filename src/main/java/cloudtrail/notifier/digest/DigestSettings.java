@@ -1,6 +1,6 @@
 package cloudtrail.notifier.digest;
 
-import cloudtrail.notifier.config.ConfigurationException;
+import cloudtrail.notifier.config.WholeNumber;
 import java.util.Map;
 
 /**
@@ -16,24 +16,8 @@ public record DigestSettings(boolean enabled, int threshold) {
     public static final DigestSettings OFF = new DigestSettings(false, DEFAULT_THRESHOLD);
 
     public static DigestSettings fromEnvironment(Map<String, String> env) {
-        int window = number(env, DIGEST_WINDOW_SECONDS, 60, 0, 300);
-        int threshold = number(env, DIGEST_THRESHOLD, DEFAULT_THRESHOLD, 2, 1000);
+        int window = WholeNumber.read(env, DIGEST_WINDOW_SECONDS, 60, 0, 300, "");
+        int threshold = WholeNumber.read(env, DIGEST_THRESHOLD, DEFAULT_THRESHOLD, 2, 1000, "");
         return new DigestSettings(window > 0, threshold);
-    }
-
-    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(value.trim());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ConfigurationException(name + "='" + value + "' is not a whole number from " + min + " to " + max);
     }
 }

@@ -1,6 +1,6 @@
 package cloudtrail.notifier.publish;
 
-import cloudtrail.notifier.config.ConfigurationException;
+import cloudtrail.notifier.config.WholeNumber;
 import java.time.Duration;
 import java.util.Map;
 
@@ -51,19 +51,8 @@ public final class Pacer {
 
     /** From MAX_PUBLISHES_PER_SECOND (1–10; default 2). */
     public static Pacer fromEnvironment(Map<String, String> env) {
-        String value = env.get(MAX_PUBLISHES_PER_SECOND);
-        int perSecond = DEFAULT_PER_SECOND;
-        if (value != null && !value.isBlank()) {
-            try {
-                perSecond = Integer.parseInt(value.trim());
-            } catch (NumberFormatException e) {
-                perSecond = -1;
-            }
-            if (perSecond < 1 || perSecond > 10) {
-                throw new ConfigurationException(MAX_PUBLISHES_PER_SECOND + "='" + value
-                        + "' is not a whole number from 1 to 10 (SNS suspends an e-mail subscription above 10 a second)");
-            }
-        }
+        int perSecond = WholeNumber.read(env, MAX_PUBLISHES_PER_SECOND, DEFAULT_PER_SECOND, 1, 10,
+                " (SNS suspends an e-mail subscription above 10 a second)");
         return new Pacer(perSecond, Time.SYSTEM);
     }
 
