@@ -1,5 +1,6 @@
 package cloudtrail.notifier.cli;
 
+import cloudtrail.notifier.event.EventParser;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
@@ -45,19 +46,13 @@ final class EventSource {
         body.mark(1 << 16);
         byte[] head = body.readNBytes(1 << 16);
         body.reset();
-        if (isLogFile(head)) {
+        if (EventParser.opensWithRecords(head)) {
             records(label, body, each);
         } else if (isJsonLines(head)) {
             lines(label, body, each);
         } else {
             each.accept(new Item(label, body.readAllBytes()));
         }
-    }
-
-    /** {"Records": [ as the first key: CloudTrail's log file. An event's first key is never Records. */
-    private static boolean isLogFile(byte[] head) {
-        String start = new String(head, 0, Math.min(head.length, 64), StandardCharsets.UTF_8).replaceAll("\\s", "");
-        return start.startsWith("{\"Records\":[");
     }
 
     /** More than one line that starts a JSON object, each closing on its line: JSON Lines. */

@@ -31,6 +31,15 @@ public final class EventParser {
         return trees;
     }
 
+    /**
+     * Whether the input opens with {@code {"Records": [}, whitespace aside: Lambda's SQS event, or a CloudTrail
+     * log file. An event never has Records as its first key. Only the start is read.
+     */
+    public static boolean opensWithRecords(byte[] json) {
+        String start = new String(json, 0, Math.min(json.length, 64), java.nio.charset.StandardCharsets.UTF_8);
+        return start.replaceAll("\\s", "").startsWith("{\"Records\":[");
+    }
+
     public NotifierEvent parse(byte[] json) {
         return parse(readTree(() -> trees.read(json)));
     }

@@ -1,5 +1,6 @@
 package cloudtrail.notifier.lambda;
 
+import cloudtrail.notifier.event.EventParser;
 import cloudtrail.notifier.event.InvalidEventException;
 import cloudtrail.notifier.event.JsonTrees;
 import cloudtrail.notifier.publish.BatchDelivery.Message;
@@ -30,7 +31,7 @@ sealed interface Input {
      * @throws InvalidEventException for an SQS record without a messageId or a body
      */
     static Input of(byte[] bytes, JsonTrees json) {
-        if (!startsLikeSqs(bytes)) {
+        if (!EventParser.opensWithRecords(bytes)) {
             return new SingleEvent(bytes);
         }
         JsonNode root;
@@ -55,11 +56,5 @@ sealed interface Input {
             i++;
         }
         return new SqsBatch(messages);
-    }
-
-    /** Cheap look at the start: an EventBridge event never opens with "Records" as its first key. */
-    private static boolean startsLikeSqs(byte[] bytes) {
-        String head = new String(bytes, 0, Math.min(bytes.length, 64), StandardCharsets.UTF_8);
-        return head.replaceAll("\\s", "").startsWith("{\"Records\":[");
     }
 }
