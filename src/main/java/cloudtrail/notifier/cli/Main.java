@@ -211,11 +211,9 @@ public final class Main {
         if (file.equals("-")) {
             return stdin.readAllBytes();
         }
-        Path path = Path.of(file);
-        if (Files.isDirectory(path)) {
-            throw new IOException("is a directory");
+        try (InputStream in = open(file)) {
+            return in.readAllBytes();
         }
-        return Files.readAllBytes(path);
     }
 
     static String reason(Exception e) {

@@ -28,14 +28,14 @@ public final class SnsPublisher {
         this.topicArn = topicArn;
     }
 
-    /** The publisher for the configured topic, with the client set up by {@link AwsClients}. */
+    /** The publisher for the configured topic, with the client set up by {@link SnsClients}. */
     public static SnsPublisher create(PublisherConfig config) {
         return create(config, new RenewableCredentials());
     }
 
     /** @param credentials shared with the function's other clients: one fetch serves them all */
     public static SnsPublisher create(PublisherConfig config, RenewableCredentials credentials) {
-        SnsClient sns = AwsClients.sns(config.region(), credentials, new StopPrimingRequests());
+        SnsClient sns = SnsClients.sns(config.region(), credentials, new StopPrimingRequests());
         return new SnsPublisher(sns, config.topicArn());
     }
 
