@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -33,57 +34,78 @@ public final class RestoredPath {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         String sample = args.length > 1 ? args[1] : "ssm-start-session.json";
-        // another JAVA_TOOL_OPTIONS than the template's, to compare (e.g. "-XX:+UseSerialGC" for C2 with tiering)
-        String javaOptions = args.length > 2 && !args[2].isBlank() ? args[2] : null;
+        // another JAVA_TOOL_OPTIONS than the template's, alternated round by round with the template's, to
+        // compare in the same run (e.g. "-XX:+TieredCompilation -XX:TieredStopAtLevel=1 -XX:+UseSerialGC")
+        String alternative = args.length > 2 && !args[2].isBlank() ? args[2] : null;
         // this process's own SDK clients (setting up moto) sign with moto's test keys; the function gets its own
         System.setProperty("aws.accessKeyId", "testing");
         System.setProperty("aws.secretAccessKey", "testing");
         MotoTopic sns = new MotoTopic("restored-path");
         sns.beforeAll(null);
-        List<Double> first = new ArrayList<>();
-        List<Double> next = new ArrayList<>();
+        Map<String, Timings> results = new LinkedHashMap<>();
+        List<String> configurations = new ArrayList<>();
+        configurations.add(null);
+        if (alternative != null) {
+            configurations.add(alternative);
+        }
         try {
+            // one round unmeasured: moto's own first requests are slow
+            run(sns, sample, null, new Timings());
             for (int round = 0; round < rounds; round++) {
-                Map<String, String> env;
-                try (RuntimeApi api = new RuntimeApi(); ContainerCredentialsEndpoint credentials = new ContainerCredentialsEndpoint(TOKEN)) {
-                    env = sns.deployedEnvironment(sns.moto().endpoint().toString(), sns.newLedger());
-                    env.remove("AWS_ACCESS_KEY_ID");
-                    env.remove("AWS_SECRET_ACCESS_KEY");
-                    env.remove("AWS_SESSION_TOKEN");
-                    env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", credentials.uri());
-                    env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", TOKEN);
-                    if (javaOptions != null) {
-                        env.put("JAVA_TOOL_OPTIONS", javaOptions);
-                    }
-                    try (LambdaSandbox function = LambdaSandbox.start(api, true, env)) {
-                        function.await(api.checkpointed(), STEP);
-                        long start = System.nanoTime();
-                        api.restore();
-                        check(function.await(api.invoke(batch(sample)), STEP), function);
-                        first.add((System.nanoTime() - start) / 1e6);
-                        for (int i = 0; i < 5; i++) {
-                            // events apart, as batches are: back to back, the pace (MAX_PUBLISHES_PER_SECOND) would be timed
-                            Thread.sleep(600);
-                            long t = System.nanoTime();
-                            check(function.await(api.invoke(batch(sample)), STEP), function);
-                            next.add((System.nanoTime() - t) / 1e6);
-                        }
-                    }
+                for (String options : configurations) {
+                    run(sns, sample, options, results.computeIfAbsent(options == null ? "" : options, k -> new Timings()));
                 }
-                sns.queue().drain();
             }
             double seed = seedWarm(sns, sample);
-            double firstMedian = median(first);
-            System.out.printf("restored path, %d rounds, event %s (an SQS batch of one), against moto, JAVA_TOOL_OPTIONS %s%n", rounds,
-                    sample, javaOptions == null ? "as template.yaml" : "'" + javaOptions + "'");
-            System.out.printf("  restore to the first event's answer: median %.1f ms (%s)%n", firstMedian, first);
-            System.out.printf("  the next events: median %.1f ms%n", median(next));
+            System.out.printf("restored path, %d rounds, event %s (an SQS batch of one), against moto%n", rounds, sample);
+            for (var entry : results.entrySet()) {
+                Timings t = entry.getValue();
+                System.out.printf("  JAVA_TOOL_OPTIONS %s%n", entry.getKey().isEmpty() ? "as template.yaml" : "'" + entry.getKey() + "'");
+                System.out.printf("    restore to the first event's answer: median %.1f ms (%s)%n", median(t.first), t.first);
+                System.out.printf("    the next events: median %.1f ms%n", median(t.next));
+                System.out.printf("    ratio first event after restore / seed warm: %.2f (target 1.5 or less)%n", median(t.first) / seed);
+                System.out.printf("    ratio next events / seed warm: %.2f%n", median(t.next) / seed);
+            }
             System.out.printf("  the seed's warm invocation (same event, same moto): median %.1f ms%n", seed);
-            System.out.printf("  ratio first event after restore / seed warm: %.2f (target 1.5 or less)%n", firstMedian / seed);
-            System.out.printf("  ratio next events / seed warm: %.2f%n", median(next) / seed);
         } finally {
             sns.afterAll(null);
         }
+    }
+
+    private record Timings(List<Double> first, List<Double> next) {
+        Timings() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /** One SnapStart version: init and beforeCheckpoint, then the restore, its first event and five more. */
+    private static void run(MotoTopic sns, String sample, String javaOptions, Timings timings) throws Exception {
+        try (RuntimeApi api = new RuntimeApi(); ContainerCredentialsEndpoint credentials = new ContainerCredentialsEndpoint(TOKEN)) {
+            Map<String, String> env = sns.deployedEnvironment(sns.moto().endpoint().toString(), sns.newLedger());
+            env.remove("AWS_ACCESS_KEY_ID");
+            env.remove("AWS_SECRET_ACCESS_KEY");
+            env.remove("AWS_SESSION_TOKEN");
+            env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", credentials.uri());
+            env.put("AWS_CONTAINER_AUTHORIZATION_TOKEN", TOKEN);
+            if (javaOptions != null) {
+                env.put("JAVA_TOOL_OPTIONS", javaOptions);
+            }
+            try (LambdaSandbox function = LambdaSandbox.start(api, true, env)) {
+                function.await(api.checkpointed(), STEP);
+                long start = System.nanoTime();
+                api.restore();
+                check(function.await(api.invoke(batch(sample)), STEP), function);
+                timings.first().add((System.nanoTime() - start) / 1e6);
+                for (int i = 0; i < 5; i++) {
+                    // events apart, as batches are: back to back, the pace (MAX_PUBLISHES_PER_SECOND) would be timed
+                    Thread.sleep(600);
+                    long t = System.nanoTime();
+                    check(function.await(api.invoke(batch(sample)), STEP), function);
+                    timings.next().add((System.nanoTime() - t) / 1e6);
+                }
+            }
+        }
+        sns.queue().drain();
     }
 
     /** A new copy of the sample each time (a new event ID), so the ledger lets every one through. */

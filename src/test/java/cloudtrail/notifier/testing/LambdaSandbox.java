@@ -30,6 +30,14 @@ public final class LambdaSandbox implements AutoCloseable {
     private static final String RUNTIME_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     /** What the managed runtime adds to the JVM's command line on a SnapStart version. */
     private static final String SNAPSTART_COMPAT = "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac";
+    /**
+     * The managed runtimes' own tiered-compilation default (Lambda's "Customize Java runtime startup
+     * behavior"): java17 and java21 stop at C1 always; java25 does too, except on SnapStart versions (and
+     * provisioned concurrency), which get the JVM's full tiering because their warm-up happens before the
+     * snapshot. They are on the command line here, as a runtime's bootstrap puts them; the template does not
+     * try to override them.
+     */
+    private static final List<String> C1_ONLY = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1");
 
     private final Process process;
     private final Path output;
@@ -53,11 +61,13 @@ public final class LambdaSandbox implements AutoCloseable {
     public static LambdaSandbox start(RuntimeApi api, boolean snapStart, Map<String, String> environment) throws IOException {
         SamTemplate template = SamTemplate.load();
         String handler = template.functionHandler();
+        String runtime = template.function().path("Runtime").asText();
         Path taskRoot = samBuildArtifact();
         Path home = Files.createTempDirectory("lambda-home"); // no ~/.aws in Lambda
 
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(runtimeDefaults(runtime, snapStart));
         if (snapStart) {
             command.add(SNAPSTART_COMPAT);
         }
@@ -68,14 +78,25 @@ public final class LambdaSandbox implements AutoCloseable {
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         Map<String, String> env = builder.environment();
         env.clear();
-        env.putAll(lambdaEnvironment(api, handler, taskRoot, snapStart));
+        env.putAll(lambdaEnvironment(api, runtime, handler, taskRoot, snapStart));
         env.putAll(template.loggingEnvironment());
         env.putAll(environment);
         return new LambdaSandbox(builder.start(), output, taskRoot);
     }
 
+    /** The JVM options the managed runtime puts on the command line before JAVA_TOOL_OPTIONS. */
+    static List<String> runtimeDefaults(String runtime, boolean snapStart) {
+        return switch (runtime) {
+            case "java17", "java21" -> C1_ONLY;
+            case "java25" -> snapStart ? List.of() : C1_ONLY;
+            default -> throw new IllegalStateException("template.yaml's Runtime " + runtime
+                    + " is not a Java runtime this harness knows the JVM defaults of (java17, java21, java25)");
+        };
+    }
+
     /** The variables Lambda itself sets for every function (the reserved ones), with a region of ap-northeast-1. */
-    private static Map<String, String> lambdaEnvironment(RuntimeApi api, String handler, Path taskRoot, boolean snapStart) {
+    private static Map<String, String> lambdaEnvironment(RuntimeApi api, String runtime, String handler, Path taskRoot,
+            boolean snapStart) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
         env.put("LANG", "en_US.UTF-8");
@@ -83,7 +104,7 @@ public final class LambdaSandbox implements AutoCloseable {
         env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
         env.put("AWS_LAMBDA_RUNTIME_API", api.address());
         env.put("_HANDLER", handler);
-        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_java21");
+        env.put("AWS_EXECUTION_ENV", "AWS_Lambda_" + runtime);
         env.put("AWS_REGION", "ap-northeast-1");
         env.put("AWS_DEFAULT_REGION", "ap-northeast-1");
         env.put("AWS_LAMBDA_FUNCTION_NAME", "cloudtrail-notifier-NotifierFunction");
