@@ -3,13 +3,15 @@
 by pair with the seed's Python function publishing the same event to the same endpoint, and a JVM that
 only prints "hello" as the floor. Reports medians, ratios and peak RSS, all measured in this run.
 
-usage: bench/cold_publish.py [--pairs N] [--event FILE] [--java-opts "..."] [--baseline-jar JAR] [--ledger]
+usage: bench/cold_publish.py [--pairs N] [--event FILE] [--java-opts "..."] [--baseline-jar JAR] [--ledger] [--aot-cache]
 Run from the repository root after `mvn package` (target/cloudtrail-notifier.jar). The JVM options
 default to the JAVA_TOOL_OPTIONS template.yaml gives the function. --baseline-jar adds another build
 of the command line (e.g. an older commit's) to the same alternation, to measure one change. --ledger
 adds `--publish` with DEDUP_TABLE (the function's DynamoDB ledger: a claim before the publish, a record
 after it) to the alternation, the event's ledger entry deleted before each of its runs, to measure what
-the ledger adds to a cold start.
+the ledger adds to a cold start. --aot-cache trains a JDK ahead-of-time cache (JDK 25,
+-XX:AOTCacheOutput) with one `--publish --dry-run` of the event (nothing sent), as README tells users to, then adds `--publish` with that cache
+(-XX:AOTCache) to the alternation: what a command-line user gains from one, as README describes.
 """
 import argparse
 import os
@@ -68,6 +70,7 @@ def main():
     ap.add_argument("--java-opts", default=None, help="JVM options for the notifier (default: template.yaml's)")
     ap.add_argument("--baseline-jar", default=None, help="another build of the command line to compare")
     ap.add_argument("--ledger", action="store_true", help="also --publish with DEDUP_TABLE (the ledger)")
+    ap.add_argument("--aot-cache", action="store_true", help="also --publish with an AOT cache trained on one --publish --dry-run")
     args = ap.parse_args()
     java_opts = (template_java_opts() if args.java_opts is None else args.java_opts).split()
 
@@ -113,6 +116,15 @@ def main():
         commands = {"java --publish": [java, *java_opts, "-jar", "target/cloudtrail-notifier.jar", "--publish", args.event]}
         if args.baseline_jar:
             commands["baseline jar"] = [java, *java_opts, "-jar", args.baseline_jar, "--publish", args.event]
+        if args.aot_cache:
+            cache = os.path.join(tempfile.mkdtemp(), "cli.aot")
+            train = subprocess.run([java, *java_opts, "-XX:AOTCacheOutput=" + cache, "-jar", "target/cloudtrail-notifier.jar",
+                                    "--publish", "--dry-run", args.event], env=env, capture_output=True)
+            if train.returncode != 0 or not os.path.exists(cache):
+                sys.exit(f"training the AOT cache failed: {train.stderr.decode(errors='replace')[-2000:]}")
+            print(f"AOT cache: {os.path.getsize(cache) / 1e6:.1f} MB, trained on one --publish --dry-run")
+            commands["--publish + AOT cache"] = [java, *java_opts, "-XX:AOTCache=" + cache, "-jar",
+                                                 "target/cloudtrail-notifier.jar", "--publish", args.event]
         if args.ledger:
             commands["--publish + ledger"] = [java, *java_opts, "-jar", "target/cloudtrail-notifier.jar", "--publish", args.event]
         commands["seed python"] = [sys.executable, "bench/seed004/lambda_function.py", args.event]
@@ -138,12 +150,15 @@ def main():
         print(f"JVM options: {' '.join(java_opts) or '(none)'}")
         for name in commands:
             peak = f"{max(rss[name]):6.1f} MiB" if rss[name] else "   n/a"
-            print(f"  {name:15s} median {med[name]*1000:7.0f} ms   (min {min(times[name])*1000:5.0f}, "
+            print(f"  {name:22s} median {med[name]*1000:7.0f} ms   (min {min(times[name])*1000:5.0f}, "
                   f"max {max(times[name])*1000:5.0f})   peak RSS {peak}")
         print(f"  ratio java/python: {med['java --publish'] / med['seed python']:.2f}")
         print(f"  ratio java/hello-JVM floor: {med['java --publish'] / med['hello JVM']:.2f}")
         if args.baseline_jar:
             print(f"  ratio java/baseline jar: {med['java --publish'] / med['baseline jar']:.2f}")
+        if args.aot_cache:
+            print(f"  ratio java + AOT cache/python: {med['--publish + AOT cache'] / med['seed python']:.2f}"
+                  f"; with/without the cache: {med['--publish + AOT cache'] / med['java --publish']:.2f}")
         if args.ledger:
             print(f"  ratio with ledger/without: {med['--publish + ledger'] / med['java --publish']:.2f}"
                   f" (+{(med['--publish + ledger'] - med['java --publish']) * 1000:.0f} ms)")

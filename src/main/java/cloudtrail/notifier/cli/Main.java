@@ -12,6 +12,7 @@ import cloudtrail.notifier.publish.EventPublisher;
 import cloudtrail.notifier.publish.Pacer;
 import cloudtrail.notifier.publish.PublishException;
 import cloudtrail.notifier.publish.Prepared;
+import cloudtrail.notifier.publish.PrimingException;
 import cloudtrail.notifier.publish.PublisherConfig;
 import cloudtrail.notifier.publish.SnsPublisher;
 import cloudtrail.notifier.render.DigestRenderer;
@@ -43,11 +44,14 @@ public final class Main {
     static final int INPUT_ERROR = 2;
     static final String NAME = "cloudtrail-notifier";
     static final String USAGE = """
-            usage: java -jar cloudtrail-notifier.jar [--json | --publish | --digest [--json]] FILE... | -
+            usage: java -jar cloudtrail-notifier.jar [--json | --publish [--dry-run] | --digest [--json]] FILE... | -
               Renders each EventBridge event (or bare CloudTrail record) in FILE as the notification
               the Lambda function would publish. "-" reads one event from standard input.
               --json      one JSON object per input and line: {"file", "subject", "message", "messageAttributes"}
               --publish   publish to the SNS topic in TOPIC_ARN, as the Lambda function does
+              --publish --dry-run  the same up to the network: each event rendered, its request signed and
+                          answered in this process; nothing is sent (a check of the setup, or the training run of
+                          a JDK ahead-of-time cache, README)
               --digest    the FILEs as one batch from the queue: what it would publish, in order (repeats
                           dropped, suppressed events counted, bursts by one actor as digests); nothing is sent.
                           With --json: {"notification", "files", "eventIds", "subject", "message", "messageAttributes"}
@@ -114,7 +118,7 @@ public final class Main {
             if (sns != null) {
                 publisher = new EventPublisher(notifier, sns);
                 String table = env.get(DynamoDbLedger.DEDUP_TABLE);
-                if (table != null && !table.isBlank()) {
+                if (table != null && !table.isBlank() && !options.dryRun()) {
                     // the function's ledger: an event it (or an earlier run) published is not sent again
                     once = new BatchDelivery(notifier, new DigestRenderer(notifier.renderer()), DigestSettings.OFF,
                             SuppressionSource.fixed(Suppressions.none()), DynamoDbLedger.start(table.trim(), target.region()), sns,
@@ -140,7 +144,10 @@ public final class Main {
                 // --publish takes one event per file; rendering also reads log files and JSON Lines, record by record
                 EventSource.read(file, in, publishing != null, item -> {
                     try {
-                        if (publishing != null) {
+                        if (publishing != null && options.dryRun()) {
+                            String subject = publishing.rehearse(item.json());
+                            out.println(item.label() + ": not sent (dry run): " + subject);
+                        } else if (publishing != null) {
                             EventPublisher.Delivery d = publishing.deliver(item.json());
                             out.println(item.label() + ": published as SNS message " + d.messageId() + " (event " + d.eventId() + ")");
                         } else {
@@ -150,7 +157,7 @@ public final class Main {
                     } catch (InvalidEventException e) {
                         err.println(NAME + ": " + item.label() + ": " + reason(e));
                         worst[0] = Math.max(worst[0], INPUT_ERROR);
-                    } catch (PublishException e) {
+                    } catch (PublishException | PrimingException e) {
                         err.println(NAME + ": " + item.label() + ": " + reason(e));
                         worst[0] = Math.max(worst[0], PUBLISH_FAILED);
                     }

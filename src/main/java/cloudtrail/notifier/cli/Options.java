@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The parsed command line. */
-record Options(boolean json, boolean publish, boolean digest, boolean help, List<String> files) {
+record Options(boolean json, boolean publish, boolean dryRun, boolean digest, boolean help, List<String> files) {
 
     static Options parse(String[] args) {
         boolean json = false;
         boolean publish = false;
+        boolean dryRun = false;
         boolean digest = false;
         boolean help = false;
         boolean onlyFiles = false;
@@ -22,6 +23,8 @@ record Options(boolean json, boolean publish, boolean digest, boolean help, List
                 json = true;
             } else if (arg.equals("--publish")) {
                 publish = true;
+            } else if (arg.equals("--dry-run")) {
+                dryRun = true;
             } else if (arg.equals("--digest")) {
                 digest = true;
             } else if (arg.equals("-h") || arg.equals("--help")) {
@@ -39,6 +42,9 @@ record Options(boolean json, boolean publish, boolean digest, boolean help, List
         if (digest && publish) {
             throw new IllegalArgumentException("--digest and --publish do not go together: --digest shows what one batch would publish");
         }
-        return new Options(json, publish, digest, help, List.copyOf(files));
+        if (dryRun && !publish) {
+            throw new IllegalArgumentException("--dry-run goes with --publish: it runs the publish without sending it");
+        }
+        return new Options(json, publish, dryRun, digest, help, List.copyOf(files));
     }
 }

@@ -126,6 +126,15 @@ class MainTest {
     }
 
     @Test
+    void aDryRunWithoutPublishIsRefusedBeforeAnythingIsRead() {
+        int status = run(new byte[0], Map.of(), "--dry-run", "events/ssm-start-session.json");
+
+        assertEquals(2, status);
+        assertEquals("", stdout());
+        assertTrue(stderr().startsWith("cloudtrail-notifier: --dry-run goes with --publish"), stderr());
+    }
+
+    @Test
     void digestShowsWhatOneBatchWouldPublishInOrderEachEventOnce() throws Exception {
         // six changes by one role session with the console, one of them given twice, and a critical change by someone else
         List<String> args = new java.util.ArrayList<>(List.of("--digest", "--json"));

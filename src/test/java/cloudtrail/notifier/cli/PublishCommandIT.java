@@ -92,4 +92,24 @@ class PublishCommandIT {
         assertEquals(2, SNS.queue().receive(2, Duration.ofSeconds(20)).size());
         assertEquals(0, SNS.queue().receive(Integer.MAX_VALUE, Duration.ofSeconds(2)).size());
     }
+    @Test
+    void aDryRunRendersAndSignsEachEventAndSendsNothing() throws Exception {
+        // a closed port: anything actually sent would fail, and the status would be 1
+        int status = publish("http://127.0.0.1:" + MotoServer.freePort(), "--dry-run", "events/ssm-start-session.json",
+                "events/cloudtrail-stop-logging.json");
+
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        String[] lines = out.toString(StandardCharsets.UTF_8).split("\n");
+        assertEquals(2, lines.length);
+        assertEquals("events/ssm-start-session.json: not sent (dry run): " + subjectOf("events/ssm-start-session.json"), lines[0]);
+        assertEquals("events/cloudtrail-stop-logging.json: not sent (dry run): " + subjectOf("events/cloudtrail-stop-logging.json"),
+                lines[1]);
+    }
+
+    private static String subjectOf(String file) {
+        ByteArrayOutputStream rendered = new ByteArrayOutputStream();
+        new Main(new ByteArrayInputStream(new byte[0]), new PrintStream(rendered, true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Map.of()).run(new String[] {file});
+        return rendered.toString(StandardCharsets.UTF_8).split("\n")[0];
+    }
 }
