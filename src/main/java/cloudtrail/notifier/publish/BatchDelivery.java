@@ -85,7 +85,7 @@ public final class BatchDelivery {
      * @throws InterruptedException when the thread is interrupted while pacing
      */
     public Report deliver(List<Message> messages, LongSupplier remainingMillis) throws InterruptedException {
-        BatchIntake.Result read = intake.read(messages, suppressions.current());
+        BatchIntake.Result read = intake.read(messages, suppressions::current);
         List<Failed> failed = new ArrayList<>();
         List<Item<Event>> toPublish = new ArrayList<>();
         int alreadyPublished = 0;

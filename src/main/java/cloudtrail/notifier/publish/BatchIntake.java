@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +50,12 @@ final class BatchIntake {
         this.directory = directory;
     }
 
-    Result read(List<Message> messages, Suppressions suppressions) {
+    /**
+     * @param suppressions asked for only once the batch is read and its names are looked up: after a
+     *     SnapStart restore the patterns are still being read (SSM) while the batch arrives, and the two
+     *     waits then overlap instead of adding up
+     */
+    Result read(List<Message> messages, Supplier<Suppressions> suppressions) {
         List<Rejected> rejected = new ArrayList<>();
         Map<String, Event> events = new LinkedHashMap<>();
         Map<String, JsonNode> trees = new LinkedHashMap<>();
@@ -74,11 +80,12 @@ final class BatchIntake {
             }
         }
         lookUpNames(events.values());
+        Suppressions patterns = suppressions.get();
         List<Event> kept = new ArrayList<>(events.size());
         List<Suppressed> suppressed = new ArrayList<>();
         for (Event e : events.values()) {
             Rendered rendered = notifier.renderWithGist(e.event());
-            var suppression = suppressions.match(trees.get(e.key()), rendered.gist().severity());
+            var suppression = patterns.match(trees.get(e.key()), rendered.gist().severity());
             if (suppression.isPresent()) {
                 suppressed.add(new Suppressed(suppression.get().name(), e.event().eventId(), e.event().eventName()));
             } else {

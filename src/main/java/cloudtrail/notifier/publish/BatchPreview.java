@@ -44,7 +44,7 @@ public final class BatchPreview {
     }
 
     public Result preview(List<Message> messages) {
-        BatchIntake.Result read = intake.read(messages, suppressions);
+        BatchIntake.Result read = intake.read(messages, () -> suppressions);
         List<Item<BatchIntake.Event>> items = read.events().stream().map(e -> new Item<>(e.rendered(), e)).toList();
         List<Notification> notifications = new ArrayList<>();
         List<List<String>> ids = new ArrayList<>();
