@@ -3,6 +3,7 @@ package cloudtrail.notifier.cli;
 import cloudtrail.notifier.Notifier;
 import cloudtrail.notifier.config.ConfigurationException;
 import cloudtrail.notifier.digest.DigestSettings;
+import cloudtrail.notifier.event.InvalidEventException;
 import cloudtrail.notifier.publish.BatchDelivery;
 import cloudtrail.notifier.publish.BatchPreview;
 import cloudtrail.notifier.render.DigestRenderer;
@@ -49,14 +50,26 @@ final class DigestCommand {
         }
         int status = Main.OK;
         List<BatchDelivery.Message> messages = new ArrayList<>();
+        int[] refused = {0};
         for (String file : files) {
             try (InputStream in = opener.open(file)) {
                 // a log file's records, or JSON Lines, are a batch's messages like separate files
-                EventSource.read(file, in, false, item -> messages.add(new BatchDelivery.Message(item.label(), item.json())));
+                EventSource.read(file, in, notifier.parser().trees(), false, item -> {
+                    try {
+                        messages.add(new BatchDelivery.Message(item.label(), item.json(notifier.parser().trees())));
+                    } catch (InvalidEventException e) {
+                        // a record with a key twice has no bytes the batch could reject it by: refused here, as the batch would
+                        err.println(Main.NAME + ": " + item.label() + ": " + Main.reason(e));
+                        refused[0]++;
+                    }
+                });
             } catch (IOException e) {
                 err.println(Main.NAME + ": " + file + ": " + Main.reason(e));
                 status = Main.INPUT_ERROR;
             }
+        }
+        if (refused[0] > 0) {
+            status = Main.INPUT_ERROR;
         }
         BatchPreview.Result result = preview.preview(messages);
         for (BatchDelivery.Rejected r : result.rejected()) {
@@ -94,7 +107,7 @@ final class DigestCommand {
         }
         Map<String, Integer> byPattern = new LinkedHashMap<>();
         result.suppressed().forEach(s -> byPattern.merge(s.pattern(), 1, Integer::sum));
-        StringBuilder summary = new StringBuilder(Main.NAME + ": " + count(messages.size(), "event") + ": "
+        StringBuilder summary = new StringBuilder(Main.NAME + ": " + count(messages.size() + refused[0], "event") + ": "
                 + count(n, "notification"));
         if (result.duplicates() > 0) {
             summary.append(", ").append(count(result.duplicates(), "repeated event")).append(" dropped");

@@ -142,16 +142,16 @@ public final class Main {
         for (String file : options.files()) {
             try (InputStream in = open(file)) {
                 // --publish takes one event per file; rendering also reads log files and JSON Lines, record by record
-                EventSource.read(file, in, publishing != null, item -> {
+                EventSource.read(file, in, notifier.parser().trees(), publishing != null, item -> {
                     try {
                         if (publishing != null && options.dryRun()) {
-                            String subject = publishing.rehearse(item.json());
+                            String subject = publishing.rehearse(item.json(notifier.parser().trees()));
                             out.println(item.label() + ": not sent (dry run): " + subject);
                         } else if (publishing != null) {
-                            EventPublisher.Delivery d = publishing.deliver(item.json());
+                            EventPublisher.Delivery d = publishing.deliver(item.json(notifier.parser().trees()));
                             out.println(item.label() + ": published as SNS message " + d.messageId() + " (event " + d.eventId() + ")");
                         } else {
-                            format.write(out, item.label(), notifier.render(item.json()), first[0]);
+                            format.write(out, item.label(), notifier.render(item.event(notifier.parser())), first[0]);
                             first[0] = false;
                         }
                     } catch (InvalidEventException e) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -30,7 +31,9 @@ import java.util.Map;
  * must be well-formed UTF-8 ({@link Utf8}; never guessed to be UTF-16 or UTF-32), and no object may
  * hold a key twice, at any depth. With {@code "errorCode":"AccessDenied","errorCode":null} a rule
  * matches on either value while a last-wins parser keeps only one, so such input is refused with a
- * {@link DuplicateKeyException} instead of being read one way here and another way there.
+ * {@link DuplicateKeyException} instead of being read one way here and another way there. The tree
+ * being built finds the repeat itself (Jackson's own detection would leave its parser unusable), so a
+ * log file's reader can refuse one record and read the next: {@link #readValue(JsonParser)}.
  */
 public final class JsonTrees {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -43,7 +46,6 @@ public final class JsonTrees {
                         .maxNestingDepth(2_000)
                         .maxStringLength(64 * 1024 * 1024)
                         .build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
     }
 
@@ -52,8 +54,8 @@ public final class JsonTrees {
         private final String key;
         private final String where;
 
-        DuplicateKeyException(String key, String where, Throwable cause) {
-            super("duplicate key \"" + printable(key) + "\" " + (where.isEmpty() ? "at the top level" : "in " + where), cause);
+        DuplicateKeyException(String key, String where) {
+            super("duplicate key \"" + printable(key) + "\" " + (where.isEmpty() ? "at the top level" : "in " + where));
             this.key = key;
             this.where = where;
         }
@@ -80,31 +82,48 @@ public final class JsonTrees {
     /** @throws DuplicateKeyException when an object holds a key twice */
     public JsonNode read(String json) throws IOException {
         try (JsonParser p = factory.createParser(json)) {
-            try {
-                return readDocument(p);
-            } catch (JsonParseException e) {
-                throw duplicateKey(p, e);
-            }
+            return readDocument(p);
         }
     }
 
-    /** Jackson's duplicate detection says only "Duplicate field 'x'": add where the object is. */
-    private static IOException duplicateKey(JsonParser p, JsonParseException e) {
-        String message = e.getOriginalMessage();
-        JsonStreamContext holder = p.getParsingContext();
-        if (message == null || !message.startsWith("Duplicate field '") || holder == null || !holder.inObject()
-                || holder.getCurrentName() == null) {
-            return e;
+    /** A parser over {@code text} with this reader's limits, for reading values one at a time with {@link #readValue}. */
+    public JsonParser parser(Reader text) throws IOException {
+        return factory.createParser(text);
+    }
+
+    /**
+     * The value the parser is at, read as {@link #read(String)} reads a whole document. A {@link DuplicateKeyException}
+     * names where the key is within this value, and leaves the parser at the value's end: the next value can be read.
+     */
+    public JsonNode readValue(JsonParser p) throws IOException {
+        JsonStreamContext outside = p.getParsingContext().getParent();
+        JsonToken first = p.currentToken();
+        try {
+            return readValue(p, first, outside);
+        } catch (DuplicateKeyException e) {
+            if (first == JsonToken.START_OBJECT || first == JsonToken.START_ARRAY) {
+                while (p.getParsingContext() != outside) {
+                    if (p.nextToken() == null) {
+                        throw new JsonEOFException(p, null, "unexpected end of input");
+                    }
+                }
+            }
+            throw e;
         }
+    }
+
+    /** The object's path, from just inside {@code outside}: "detail.userIdentity" or "detail.resources[0]". */
+    private static String where(JsonStreamContext object, JsonStreamContext outside) {
         Deque<String> parts = new ArrayDeque<>();
-        for (JsonStreamContext c = holder.getParent(); c != null && !c.inRoot(); c = c.getParent()) {
+        for (JsonStreamContext c = object.getParent(); c != null && c != outside && !c.inRoot(); c = c.getParent()) {
             if (c.inArray()) {
                 parts.addFirst("[" + c.getCurrentIndex() + "]");
             } else {
-                parts.addFirst((c.getParent() != null && !c.getParent().inRoot() ? "." : "") + printable(c.getCurrentName()));
+                JsonStreamContext parent = c.getParent();
+                parts.addFirst((parent != null && parent != outside && !parent.inRoot() ? "." : "") + printable(c.getCurrentName()));
             }
         }
-        return new DuplicateKeyException(holder.getCurrentName(), String.join("", parts), e);
+        return String.join("", parts);
     }
 
     /** A key as a log line or a terminal can show it: controls escaped, long keys cut. */
@@ -134,28 +153,32 @@ public final class JsonTrees {
         if (first == null) {
             return null;
         }
-        JsonNode value = readValue(p, first);
+        JsonNode value = readValue(p, first, null);
         JsonToken trailing = p.nextToken();
         if (trailing != null) {
-            throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected content after the JSON value: " + trailing);
+            throw new JsonParseException(p, "unexpected content after the JSON value: " + trailing);
         }
         return value;
     }
 
-    private static JsonNode readValue(JsonParser p, JsonToken t) throws IOException {
+    private static JsonNode readValue(JsonParser p, JsonToken t, JsonStreamContext outside) throws IOException {
         switch (t) {
             case START_OBJECT -> {
                 ObjectNode object = NODES.objectNode();
                 for (JsonToken k = p.nextToken(); k == JsonToken.FIELD_NAME; k = p.nextToken()) {
                     String name = p.currentName();
-                    object.set(name, readValue(p, p.nextToken()));
+                    // before the value is read, so that the first repeat in the text is the one named, as the stream has it
+                    if (object.get(name) != null) {
+                        throw new DuplicateKeyException(name, where(p.getParsingContext(), outside));
+                    }
+                    object.set(name, readValue(p, p.nextToken(), outside));
                 }
                 return object;
             }
             case START_ARRAY -> {
                 ArrayNode array = NODES.arrayNode();
                 for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
-                    array.add(readValue(p, v));
+                    array.add(readValue(p, v, outside));
                 }
                 return array;
             }
@@ -181,7 +204,7 @@ public final class JsonTrees {
             case VALUE_NULL -> {
                 return NODES.nullNode();
             }
-            default -> throw new com.fasterxml.jackson.core.JsonParseException(p, "unexpected token " + t);
+            default -> throw new JsonParseException(p, "unexpected token " + t);
         }
     }
 

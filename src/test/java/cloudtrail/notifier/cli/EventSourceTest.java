@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cloudtrail.notifier.Fixtures;
+import cloudtrail.notifier.event.EventParser;
+import cloudtrail.notifier.event.InvalidEventException;
+import cloudtrail.notifier.event.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -22,6 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The command line's inputs as users have them: one event, CloudTrail's log files (gzip or not), JSON Lines. */
 class EventSourceTest {
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonTrees TREES = new JsonTrees();
 
     /** A log file as CloudTrail writes it to S3: the samples' CloudTrail records under Records. */
     static byte[] logFile(int records) throws IOException {
@@ -50,7 +54,7 @@ class EventSourceTest {
 
     private static List<EventSource.Item> read(byte[] bytes, boolean single) throws IOException {
         List<EventSource.Item> items = new ArrayList<>();
-        EventSource.read("in", new ByteArrayInputStream(bytes), single, items::add);
+        EventSource.read("in", new ByteArrayInputStream(bytes), TREES, single, items::add);
         return items;
     }
 
@@ -62,15 +66,15 @@ class EventSourceTest {
 
         assertEquals(100, items.size());
         assertEquals("in:1", items.get(0).label());
-        assertEquals(MAPPER.readTree(file).path("Records").get(41), MAPPER.readTree(items.get(41).json()));
+        assertEquals(MAPPER.readTree(file).path("Records").get(41), MAPPER.readTree(items.get(41).json(TREES)));
     }
 
     @Test
     void aGzippedLogFileAsS3DeliversItIsTheSame() throws Exception {
         byte[] file = logFile(60);
 
-        assertEquals(read(file, false).stream().map(i -> new String(i.json(), StandardCharsets.UTF_8)).toList(),
-                read(gzip(file), false).stream().map(i -> new String(i.json(), StandardCharsets.UTF_8)).toList());
+        assertEquals(read(file, false).stream().map(i -> new String(i.json(TREES), StandardCharsets.UTF_8)).toList(),
+                read(gzip(file), false).stream().map(i -> new String(i.json(TREES), StandardCharsets.UTF_8)).toList());
     }
 
     @Test
@@ -111,13 +115,71 @@ class EventSourceTest {
         int[] count = {0};
         long[] largest = {0};
 
-        EventSource.read("big", stream, false, item -> {
+        EventSource.read("big", stream, TREES, false, item -> {
             count[0]++;
-            largest[0] = Math.max(largest[0], item.json().length);
+            largest[0] = Math.max(largest[0], item.json(TREES).length);
         });
 
         assertEquals(records, count[0]);
         assertTrue(largest[0] < 10_000, "one record at a time: " + largest[0]);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static final String RECORD = "{\"eventVersion\":\"1.08\",\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"CreateUser\"}";
+
+    @Test
+    void aRecordWithAKeyTwiceIsRefusedAloneAsTheFunctionRefusesSuchAnEvent() throws Exception {
+        String twice = "{\"eventName\":\"CreateUser\",\"userIdentity\":{\"type\":\"Root\",\"type\":\"IAMUser\",\"x\":[{}]},"
+                + "\"eventName\":\"DeleteUser\"}";
+        byte[] file = utf8("{\"Records\": [" + RECORD + ",\n" + twice + ", " + RECORD + "]}");
+
+        List<EventSource.Item> items = read(file, false);
+
+        assertEquals(List.of("in:1", "in:2", "in:3"), items.stream().map(EventSource.Item::label).toList());
+        EventParser parser = new EventParser(TREES);
+        InvalidEventException refused = assertThrows(InvalidEventException.class, () -> items.get(1).event(parser));
+        InvalidEventException alone = assertThrows(InvalidEventException.class, () -> parser.parse(utf8(twice)));
+        assertEquals(alone.getMessage(), refused.getMessage());
+        assertEquals("duplicate key \"type\" in userIdentity", refused.getMessage());
+        assertThrows(InvalidEventException.class, () -> items.get(1).json(TREES));
+        assertEquals(parser.parse(utf8(RECORD)).toString(), items.get(2).event(parser).toString());
+    }
+
+    @Test
+    void aRecordThatIsNotJsonEndsTheFileNamingTheRecord() {
+        byte[] file = utf8("{\"Records\": [" + RECORD + "," + RECORD + ",{\"eventName\": CreateUser}]}");
+
+        IOException e = assertThrows(IOException.class, () -> read(file, false));
+
+        assertTrue(e.getMessage().startsWith("record 3: not JSON: Unrecognized token 'CreateUser'"), e.getMessage());
+    }
+
+    @Test
+    void aLogFileCutShortNamesTheRecordItEndsIn() {
+        byte[] file = utf8("{\"Records\": [" + RECORD + ",{\"eventName\": \"Crea");
+
+        IOException e = assertThrows(IOException.class, () -> read(file, false));
+
+        assertEquals("the log file ends inside record 2", e.getMessage());
+    }
+
+    @Test
+    void malformedUtf8InALogFileIsRefusedNotReplaced() throws Exception {
+        // an overlong "/" (C0 AF): Jackson's own decoding would read it as a character
+        byte[] head = utf8("{\"Records\": [" + RECORD + ",{\"eventName\": \"a");
+        byte[] tail = utf8("b\"}]}");
+        byte[] file = new byte[head.length + 2 + tail.length];
+        System.arraycopy(head, 0, file, 0, head.length);
+        file[head.length] = (byte) 0xC0;
+        file[head.length + 1] = (byte) 0xAF;
+        System.arraycopy(tail, 0, file, head.length + 2, tail.length);
+
+        IOException e = assertThrows(IOException.class, () -> read(gzip(file), false));
+
+        assertTrue(e.getMessage().startsWith("not well-formed UTF-8 after record "), e.getMessage());
     }
 
     private static List<InputStream> streamParts(byte[] record, int n) {

@@ -193,4 +193,43 @@ class MainTest {
         assertEquals(file + ":3", MAPPER.readTree(lines[2]).path("file").asText());
         assertTrue(MAPPER.readTree(lines[0]).path("subject").asText().startsWith("【"), lines[0]);
     }
+
+    @Test
+    void aLogFilesRecordsRenderAsTheSameRecordsDoOneByOne() throws Exception {
+        // records read straight into trees from the log file, and the same records read from their own bytes as JSON Lines
+        byte[] log = EventSourceTest.logFile(40);
+        StringBuilder lines = new StringBuilder();
+        for (JsonNode record : MAPPER.readTree(log).path("Records")) {
+            lines.append(MAPPER.writeValueAsString(record)).append('\n');
+        }
+        Path file = Files.createTempFile("ct-log", ".json.gz");
+        Files.write(file, EventSourceTest.gzip(log));
+        Path jsonl = Files.createTempFile("ct-lines", ".jsonl");
+        Files.writeString(jsonl, lines);
+
+        assertEquals(0, run(new byte[0], Map.of(), "--json", file.toString()), stderr());
+        String fromLog = stdout().replace(file.toString(), "F");
+        out.reset();
+        assertEquals(0, run(new byte[0], Map.of(), "--json", jsonl.toString()), stderr());
+        String fromLines = stdout().replace(jsonl.toString(), "F");
+
+        assertEquals(40, fromLog.split("\n").length);
+        assertEquals(fromLines, fromLog);
+    }
+
+    @Test
+    void aRecordWithAKeyTwiceIsReportedAndTheOthersStillRender() throws Exception {
+        String record = "{\"eventVersion\":\"1.08\",\"eventSource\":\"iam.amazonaws.com\",\"eventName\":\"CreateUser\"}";
+        Path file = Files.createTempFile("ct-log", ".json");
+        Files.writeString(file, "{\"Records\":[" + record + ",{\"eventName\":\"a\",\"eventName\":\"b\"}," + record + "]}");
+
+        int status = run(new byte[0], Map.of(), "--json", file.toString());
+
+        assertEquals(2, status);
+        assertEquals("cloudtrail-notifier: " + file + ":2: duplicate key \"eventName\" at the top level\n", stderr());
+        String[] lines = stdout().split("\n");
+        assertEquals(2, lines.length);
+        assertEquals(file + ":1", MAPPER.readTree(lines[0]).path("file").asText());
+        assertEquals(file + ":3", MAPPER.readTree(lines[1]).path("file").asText());
+    }
 }
