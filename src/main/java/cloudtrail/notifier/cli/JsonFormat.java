@@ -2,12 +2,16 @@ package cloudtrail.notifier.cli;
 
 import cloudtrail.notifier.event.JsonTrees;
 import cloudtrail.notifier.render.Notification;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Map;
 
-/** One JSON object per input and line: exactly what would be published, with the file it came from. */
+/**
+ * One JSON object per input and line: exactly what would be published, with the file it came from. Written
+ * as UTF-8 straight into the output's buffer, not built as a tree, made a string and encoded again.
+ */
 final class JsonFormat implements OutputFormat {
     private final JsonTrees json;
 
@@ -17,15 +21,20 @@ final class JsonFormat implements OutputFormat {
 
     @Override
     public void write(PrintStream out, String file, Notification n, boolean first) {
-        ObjectNode line = JsonNodeFactory.instance.objectNode();
-        line.put("file", file);
-        line.put("subject", n.subject());
-        line.put("message", n.message());
-        ObjectNode attributes = line.putObject("messageAttributes");
-        for (Map.Entry<String, String> a : n.messageAttributes().entrySet()) {
-            attributes.put(a.getKey(), a.getValue());
+        try (JsonGenerator g = json.generator(out)) {
+            g.writeStartObject();
+            g.writeStringField("file", file);
+            g.writeStringField("subject", n.subject());
+            g.writeStringField("message", n.message());
+            g.writeObjectFieldStart("messageAttributes");
+            for (Map.Entry<String, String> a : n.messageAttributes().entrySet()) {
+                g.writeStringField(a.getKey(), a.getValue());
+            }
+            g.writeEndObject();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        out.print(json.write(line));
-        out.print('\n');
+        out.write('\n');
     }
 }

@@ -216,12 +216,22 @@ public final class JsonTrees {
     }
 
     public void write(JsonNode node, OutputStream out) {
-        try (JsonGenerator g = factory.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try (JsonGenerator g = generator(out)) {
             writeValue(g, node);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A generator that writes as {@link #write(JsonNode)} does into {@code out}, and on close neither closes nor
+     * flushes it: one line of output among thousands must not cost a write to the terminal or pipe.
+     */
+    public JsonGenerator generator(OutputStream out) throws IOException {
+        JsonGenerator g = factory.createGenerator(out);
+        g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
+        return g;
     }
 
     private static void writeValue(JsonGenerator g, JsonNode node) throws IOException {
