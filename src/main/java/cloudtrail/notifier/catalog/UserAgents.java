@@ -4,6 +4,8 @@ import cloudtrail.notifier.config.Language;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,8 +22,16 @@ public final class UserAgents {
     /** @param system whether to add the operating system (not for a browser or an AWS service) */
     private record Rule(Pattern pattern, Text text, boolean system, Text tool) {}
 
+    /**
+     * A log file or a busy account repeats a handful of user agents thousands of times, and trying the patterns
+     * in turn was a tenth of rendering an event; the table never changes, so each answer is kept. Bounded: an
+     * input of endless distinct user agents empties it rather than growing it.
+     */
+    private static final int KEPT = 1024;
+
     private final List<Rule> clients;
     private final List<Rule> systems;
+    private final Map<String, Described> described = new ConcurrentHashMap<>();
 
     private UserAgents(List<Rule> clients, List<Rule> systems) {
         this.clients = clients;
@@ -55,6 +65,22 @@ public final class UserAgents {
 
     /** {@link #summarise} and {@link #tool} together, the patterns tried once; null parts where nothing matches. */
     public Described describe(String userAgent, Language language) {
+        if (userAgent == null || userAgent.length() > MAX_READ) {
+            return read(userAgent, language);
+        }
+        String key = language.name() + ' ' + userAgent;
+        Described known = described.get(key);
+        if (known == null) {
+            if (described.size() >= KEPT) {
+                described.clear();
+            }
+            known = read(userAgent, language);
+            described.put(key, known);
+        }
+        return known;
+    }
+
+    private Described read(String userAgent, Language language) {
         Found found = client(userAgent);
         return new Described(summarise(found, language), tool(found, language));
     }
