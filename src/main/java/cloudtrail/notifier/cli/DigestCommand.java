@@ -7,7 +7,10 @@ import cloudtrail.notifier.event.InvalidEventException;
 import cloudtrail.notifier.publish.BatchDelivery;
 import cloudtrail.notifier.publish.BatchPreview;
 import cloudtrail.notifier.render.DigestRenderer;
+import cloudtrail.notifier.render.ChatPayload;
+import cloudtrail.notifier.render.MachinePayload;
 import cloudtrail.notifier.render.Notification;
+import cloudtrail.notifier.render.SnsMessage;
 import cloudtrail.notifier.suppress.Suppressions;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -89,6 +92,8 @@ final class DigestCommand {
                 line.put("message", notification.message());
                 ObjectNode attributes = line.putObject("messageAttributes");
                 notification.messageAttributes().forEach(attributes::put);
+                line.set("chat", ChatPayload.of(notification));
+                line.set("machine", MachinePayload.of(notification, SnsMessage.machineHasMessage(notification)));
                 out.print(notifier.parser().trees().write(line));
                 out.print('\n');
             } else {

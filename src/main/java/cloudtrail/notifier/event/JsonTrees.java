@@ -234,6 +234,11 @@ public final class JsonTrees {
         return g;
     }
 
+    /** The tree into a generator the caller is writing with (a field's value, say). */
+    public void write(JsonGenerator g, JsonNode node) throws IOException {
+        writeValue(g, node);
+    }
+
     private static void writeValue(JsonGenerator g, JsonNode node) throws IOException {
         switch (node.getNodeType()) {
             case OBJECT -> {

@@ -1,6 +1,7 @@
 package cloudtrail.notifier.publish;
 
 import cloudtrail.notifier.render.Notification;
+import cloudtrail.notifier.render.SnsMessage;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -74,10 +75,12 @@ public final class SnsPublisher {
         Map<String, MessageAttributeValue> attributes = new LinkedHashMap<>();
         notification.messageAttributes().forEach((name, value) ->
                 attributes.put(name, MessageAttributeValue.builder().dataType("String").stringValue(value).build()));
+        // one message per kind of subscriber: mail text, Amazon Q's chat notification, the machine format
         PublishRequest.Builder request = PublishRequest.builder()
                 .topicArn(topicArn)
                 .subject(notification.subject())
-                .message(notification.message())
+                .messageStructure("json")
+                .message(SnsMessage.of(notification).json())
                 .messageAttributes(attributes);
         if (priming) {
             request.overrideConfiguration(o -> o.putExecutionAttribute(PRIMING, Boolean.TRUE));

@@ -58,12 +58,13 @@ public final class DigestRenderer {
         String subject = renderer.subject(severity, subjectSummary, who, first.account());
 
         StringBuilder body = new StringBuilder(256 + sorted.size() * 160);
-        line(body, Msg.WHAT, subjectSummary);
-        line(body, Msg.WHO, first.actor());
-        line(body, Msg.DIGEST_TOOL, first.tool());
-        line(body, Msg.WHERE, first.account() == null ? null : Msg.WHERE_ACCOUNT.format(language, renderer.accountText(first.account())));
-        line(body, Msg.WHEN, period(sorted));
-        line(body, Msg.RESULT, counts(sorted));
+        List<Field> fields = new ArrayList<>();
+        line(body, fields, Msg.WHAT, subjectSummary);
+        line(body, fields, Msg.WHO, first.actor());
+        line(body, fields, Msg.DIGEST_TOOL, first.tool());
+        line(body, fields, Msg.WHERE, first.account() == null ? null : Msg.WHERE_ACCOUNT.format(language, renderer.accountText(first.account())));
+        line(body, fields, Msg.WHEN, period(sorted));
+        line(body, fields, Msg.RESULT, counts(sorted));
         // a critical event is never hidden in the list: each reason comes first, with what to do
         Map<String, String> critical = new LinkedHashMap<>();
         for (Rendered r : sorted) {
@@ -72,12 +73,12 @@ public final class DigestRenderer {
             }
         }
         for (Map.Entry<String, String> c : critical.entrySet()) {
-            line(body, Msg.DIGEST_CRITICAL, c.getKey());
-            line(body, Msg.NEXT, c.getValue());
+            line(body, fields, Msg.DIGEST_CRITICAL, c.getKey());
+            line(body, fields, Msg.NEXT, c.getValue());
         }
         if (critical.isEmpty()) {
-            line(body, Msg.REASON, Msg.SEVERITY_WITH_REASON.format(language, severity.label(language), first.reason()));
-            line(body, Msg.NEXT, first.next());
+            line(body, fields, Msg.REASON, Msg.SEVERITY_WITH_REASON.format(language, severity.label(language), first.reason()));
+            line(body, fields, Msg.NEXT, first.next());
         }
         body.append('\n').append(Msg.DIGEST_LIST.in(language)).append(":\n");
         for (Rendered r : sorted) {
@@ -93,9 +94,15 @@ public final class DigestRenderer {
         putIfSame(attributes, "account", sorted, "account");
         putIfSame(attributes, "region", sorted, "region");
         attributes.put("digest", Integer.toString(sorted.size()));
-        String message = Limits.fitMessage(body.toString(), Limits.MAX_MESSAGE_BYTES - Limits.attributeBytes(attributes),
-                language, Limits.MAX_MESSAGE_BYTES);
-        return new Notification(subject, message, attributes);
+        String message = Limits.fitMessage(body.toString(), Limits.MAX_TEXT_BYTES - Limits.attributeBytes(attributes),
+                language, Limits.MAX_TEXT_BYTES);
+        List<String> eventIds = sorted.stream().map(r -> r.gist().eventId()).filter(Objects::nonNull).toList();
+        About worstAbout = worst.notification().about();
+        // the list of events, for the formats that are not mail: the lines the mail lists them with
+        fields.add(new Field(Msg.DIGEST_LIST, Msg.DIGEST_LIST.in(language), sorted.stream().map(r -> listLine(r.gist())).toList()));
+        return new Notification(subject, message, attributes, new About(language, severity,
+                renderer.headline(severity, subjectSummary), fields, NotificationRenderer.thread(first.account(), first.actorKey()),
+                eventIds, worstAbout.event()));
     }
 
     /** 「【警告】18:47:10 セキュリティグループにルールを追加: sg-0123 成功 2f1c…」. */
@@ -157,9 +164,10 @@ public final class DigestRenderer {
                 t.getSecond());
     }
 
-    private void line(StringBuilder body, Msg label, String value) {
+    private void line(StringBuilder body, List<Field> fields, Msg label, String value) {
         if (value != null && !value.isBlank()) {
             body.append(label.in(language)).append(": ").append(value).append('\n');
+            fields.add(new Field(label, label.in(language), List.of(value)));
         }
     }
 

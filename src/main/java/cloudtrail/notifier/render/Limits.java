@@ -13,6 +13,13 @@ public final class Limits {
      * attributes leave.
      */
     public static final int MAX_MESSAGE_BYTES = 262_144;
+    /**
+     * What the mail text may take of a publish. The text goes out in two parts (default, email), and the
+     * machine format carries it again (sqs, lambda) when there is room ({@link SnsMessage}): at most this, the
+     * text leaves room for the chat and machine parts; an event whose text would be longer is cut, keeping
+     * its event ID and link, as before.
+     */
+    public static final int MAX_TEXT_BYTES = 100_000;
     /** The data type every attribute is sent with (publish.SnsPublisher); SNS counts it too. */
     public static final String ATTRIBUTE_TYPE = "String";
     /** SNS: a message attribute value; ours are short identifiers, kept well inside the limit. */

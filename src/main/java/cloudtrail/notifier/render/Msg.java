@@ -22,6 +22,9 @@ public enum Msg {
     ACCESS("操作種別", "Access"),
     EVENT_ID("イベント ID", "Event ID"),
     CONSOLE_LINK("CloudTrail コンソール", "CloudTrail console"),
+    // a chat message names who and the result for every event: for what an AWS service reports, these
+    WHO_REPORTED_BY("AWS のサービス %s（報告元）", "the AWS service %s (the reporter)"),
+    RESULT_REPORTED("報告（API の呼び出しの成否はありません）", "a report (no call succeeded or failed)"),
     DETAIL_TYPE("種類", "Type"),
     EVENT_SOURCE("送信元", "Source"),
     DESCRIPTION("説明", "Description"),

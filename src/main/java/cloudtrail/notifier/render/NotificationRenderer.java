@@ -19,6 +19,7 @@ import cloudtrail.notifier.event.JsonTrees;
 import com.fasterxml.jackson.databind.JsonNode;
 import cloudtrail.notifier.event.CloudTrailRecord;
 import cloudtrail.notifier.event.EventTime;
+import cloudtrail.notifier.event.Envelope;
 import cloudtrail.notifier.event.NotifierEvent;
 import cloudtrail.notifier.event.OtherEvent;
 import cloudtrail.notifier.event.Redactor;
@@ -82,7 +83,7 @@ public final class NotificationRenderer {
     /** @param portal console links through the access portal, into the event's account; null for plain links */
     public NotificationRenderer(ZoneId zone, Language language, Supplier<AccountNames> accountNames, Directory directory,
             PortalLinks portal) {
-        this(zone, language, Limits.MAX_MESSAGE_BYTES, Catalog.load(new JsonTrees()), accountNames, directory, portal);
+        this(zone, language, Limits.MAX_TEXT_BYTES, Catalog.load(new JsonTrees()), accountNames, directory, portal);
     }
 
     NotificationRenderer(ZoneId zone, Language language, int maxMessageBytes) {
@@ -189,7 +190,8 @@ public final class NotificationRenderer {
         String subjectWhat = found.forSubject() == null ? summary : summary + ": " + subjectPart(found.forSubject());
         String actor = identities.shortName(r.userIdentity(), language);
         Notification notification = new Notification(subject(assessment.severity(), subjectWhat, actor, account),
-                body.build(maxMessageBytes, attributes), attributes);
+                body.build(maxMessageBytes, attributes), attributes,
+                about(assessment.severity(), summary, body, thread(account, actorKey(r)), r.eventId(), e.envelope()));
         String next = assessment.severity() != Severity.INFO && assessment.next() != null
                 ? safe(assessment.next().in(language), MAX_NEXT) : null;
         return new Rendered(notification, new Gist(safe(r.eventId(), MAX_SHORT), assessment.severity(), assessment.label(language),
@@ -197,6 +199,53 @@ public final class NotificationRenderer {
                 !outcome.failed() && !Boolean.TRUE.equals(r.readOnly()),
                 account == null ? null : safe(account, MAX_SHORT), actor, actorKey(r),
                 agent.tool() == null ? null : safe(agent.tool(), MAX_SHORT)));
+    }
+
+    private About about(Severity severity, String summary, Body body, String thread, String eventId, Envelope envelope) {
+        return new About(language, severity, headline(severity, summary), body.fields(), thread,
+                eventId == null ? List.of() : List.of(safe(eventId, MAX_SHORT)), envelopeFields(envelope));
+    }
+
+    /** The severity and what happened: a chat message's title. */
+    String headline(Severity severity, String summary) {
+        return Msg.SUBJECT_NO_ACCOUNT.format(language, severity.label(language), summary);
+    }
+
+    /** EventBridge's envelope as it came, each value made safe to show. */
+    private Map<String, String> envelopeFields(Envelope envelope) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        putSafe(fields, "id", envelope.id());
+        putSafe(fields, "source", envelope.source());
+        putSafe(fields, "detailType", envelope.detailType());
+        putSafe(fields, "account", envelope.account());
+        putSafe(fields, "region", envelope.region());
+        putSafe(fields, "time", envelope.time().raw());
+        return fields;
+    }
+
+    private void putSafe(Map<String, String> fields, String name, String value) {
+        String shown = safe(value, MAX_SHORT);
+        if (shown != null) {
+            fields.put(name, shown);
+        }
+    }
+
+    /**
+     * One thread for one actor in one account, whatever the event and however it was delivered (alone or
+     * in a digest): a digest of a burst and that actor's single events land together. A digest of the
+     * key, so that no name or ARN is spelt out in it.
+     */
+    static String thread(String account, String actor) {
+        if (account == null && actor == null) {
+            return null;
+        }
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((account + "|" + actor).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return "cloudtrail-notifier-" + java.util.HexFormat.of().formatHex(digest, 0, 10);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Whom to group an event under: the caller's ARN (a role session's, per session), else its principal. */
@@ -357,7 +406,8 @@ public final class NotificationRenderer {
         attribute(attributes, "account", account);
         attribute(attributes, "region", e.envelope().region());
         Notification notification = new Notification(subject(reason.severity(), summary, null, account),
-                body.build(maxMessageBytes, attributes), attributes);
+                body.build(maxMessageBytes, attributes), attributes,
+                about(reason.severity(), summary, body, thread(account, e.envelope().source()), e.envelope().id(), e.envelope()));
         String next = reason.severity() != Severity.INFO && reason.next() != null ? safe(reason.next().in(language), MAX_NEXT) : null;
         String source = safe(e.envelope().source(), MAX_SHORT);
         return new Rendered(notification, new Gist(safe(e.envelope().id(), MAX_SHORT), reason.severity(),
@@ -446,7 +496,8 @@ public final class NotificationRenderer {
         attribute(attributes, "region", region);
         attribute(attributes, "outcome", Outcome.of(r).failed() ? "failure" : "success");
         Notification notification = new Notification(subject(assessment.severity(), summary, null, account),
-                body.build(maxMessageBytes, attributes), attributes);
+                body.build(maxMessageBytes, attributes), attributes,
+                about(assessment.severity(), summary, body, thread(account, r.eventSource()), r.eventId(), e.envelope()));
         EventTime when = r.eventTime().isPresent() ? r.eventTime() : e.envelope().time();
         return new Rendered(notification, new Gist(safe(r.eventId(), MAX_SHORT), assessment.severity(), assessment.label(language),
                 null, when.instant(), summary, null, false, false, account == null ? null : safe(account, MAX_SHORT), null,
@@ -626,6 +677,7 @@ public final class NotificationRenderer {
         private record Line(String text, boolean kept) {}
 
         private final List<Line> lines = new java.util.ArrayList<>();
+        private final List<Field> fields = new java.util.ArrayList<>();
         private final Language language;
 
         Body(Language language) {
@@ -648,6 +700,12 @@ public final class NotificationRenderer {
             }
             String text = label.in(language) + ": " + value + "\n";
             lines.add(new Line(text, kept && Limits.utf8Length(text) <= MAX_KEPT_BYTES));
+            fields.add(new Field(label, label.in(language), List.of(value)));
+        }
+
+        /** The labelled parts, in order, as the formats that are not mail take them. */
+        List<Field> fields() {
+            return fields;
         }
 
         /** Separates the five lines and what follows them from the details. */
@@ -669,6 +727,7 @@ public final class NotificationRenderer {
             if (more > 0) {
                 lines.add(new Line("  " + Msg.MORE_ITEMS.format(language, more) + "\n", false));
             }
+            fields.add(new Field(label, label.in(language), items.subList(0, shown), more));
         }
 
         /**

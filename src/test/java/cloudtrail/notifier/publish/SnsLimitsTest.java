@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cloudtrail.notifier.Fixtures;
 import cloudtrail.notifier.config.Language;
 import cloudtrail.notifier.event.EventParser;
+import cloudtrail.notifier.render.Limits;
 import cloudtrail.notifier.render.Notification;
 import cloudtrail.notifier.render.NotificationRenderer;
 import cloudtrail.notifier.testing.SnsStandIn;
@@ -90,16 +91,45 @@ class SnsLimitsTest {
     @Test
     void theStandInRefusesWhatSnsRefuses() {
         String body = "x".repeat(262_144 - 100);
-        Notification fitsAlone = new Notification("【情報】s", body, Map.of("severity", "info"));
-        Notification tooLong = new Notification("【情報】s", body, Map.of("eventName", "y".repeat(100)));
-
-        assertNotNull(publisher.publish(fitsAlone, "fits"));
-        PublishException e = assertThrows(PublishException.class, () -> publisher.publish(tooLong, "too-long"));
-        assertTrue(e.getMessage().contains("InvalidParameter: Invalid parameter: Message too long"), e.getMessage());
+        assertNotNull(client.publish(b -> b.topicArn(TOPIC).subject("s").message(body)
+                .messageAttributes(Map.of("severity", attribute("info")))));
+        var tooLong = assertThrows(software.amazon.awssdk.services.sns.model.SnsException.class,
+                () -> client.publish(b -> b.topicArn(TOPIC).subject("s").message(body)
+                        .messageAttributes(Map.of("eventName", attribute("y".repeat(100))))));
+        assertTrue(tooLong.getMessage().contains("Message too long"), tooLong.getMessage());
+        var noDefault = assertThrows(software.amazon.awssdk.services.sns.model.SnsException.class,
+                () -> client.publish(b -> b.topicArn(TOPIC).messageStructure("json").message("{\"email\":\"m\"}")));
+        assertTrue(noDefault.getMessage().contains("No default entry"), noDefault.getMessage());
         for (String subject : new String[] {"s".repeat(101), "a\nb", "a\u0007b"}) {
             PublishException bad = assertThrows(PublishException.class,
                     () -> publisher.publish(new Notification(subject, "m", Map.of()), "bad-subject"));
             assertTrue(bad.getMessage().contains("InvalidParameter: Invalid parameter: Subject"), bad.getMessage());
         }
+    }
+
+    /**
+     * The mail text, the chat part and the machine part share SNS's 262,144 bytes. A text at the renderer's
+     * most, made of what JSON escapes (quotes, backslashes, line breaks: twice over in the machine part),
+     * still goes out: the machine part without the text, the text cut with a note.
+     */
+    @Test
+    void thePartsFitTogetherEvenWhenTheTextIsAllEscapes() {
+        String line = "\"\\\"\\\"\\\"\\\"\\\"\\\"\\\"\\\"\\\"\\\"\\\"\\\"\n";
+        String body = line.repeat(Limits.MAX_TEXT_BYTES / line.length());
+        Notification n = new Notification("【情報】s", body, Map.of("severity", "info"));
+
+        assertNotNull(publisher.publish(n, "escapes"));
+
+        SnsStandIn.Published taken = sns.accepted().getLast();
+        assertTrue(taken.bytes() <= SnsStandIn.MAX_PUBLISH_BYTES, taken.bytes() + " bytes");
+        assertEquals(java.util.Set.of("default", "email", "https", "sqs", "lambda"), taken.parts().keySet());
+        assertTrue(taken.parts().get("default").startsWith(line), "the text, from its start");
+        assertTrue(taken.parts().get("default").endsWith("］\n") || taken.parts().get("default").endsWith("]\n"),
+                "the text cut with a note");
+        assertTrue(!taken.parts().get("sqs").contains("\"message\""), "the machine part goes without the text");
+    }
+
+    private static software.amazon.awssdk.services.sns.model.MessageAttributeValue attribute(String value) {
+        return software.amazon.awssdk.services.sns.model.MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
 }

@@ -30,8 +30,16 @@ public final class SnsStandIn implements AutoCloseable {
     public static final int MAX_PUBLISH_BYTES = 262_144;
     private static final int MAX_SUBJECT_CHARS = 100;
 
-    /** A message SNS took. */
-    public record Published(String topicArn, String subject, String message, Map<String, String> attributes, int bytes) {}
+    /**
+     * A message SNS took.
+     *
+     * @param message what an e-mail subscriber gets: the {@code email} part (else {@code default}) of a
+     *     per-protocol message, or the message itself
+     * @param parts a per-protocol message's parts ({@code MessageStructure=json}), by protocol; empty otherwise
+     * @param bytes what SNS counts: the whole message and the attributes
+     */
+    public record Published(String topicArn, String subject, String message, Map<String, String> attributes, int bytes,
+            Map<String, String> parts) {}
 
     private final HttpServer server;
     private final List<Published> accepted = Collections.synchronizedList(new ArrayList<>());
@@ -80,6 +88,32 @@ public final class SnsStandIn implements AutoCloseable {
             error(exchange, 400, "Sender", "InvalidParameter", "Invalid parameter: Subject");
             return;
         }
+        // SNS: with MessageStructure=json the message is a JSON object with at least a "default" string; a
+        // key that is not a protocol, or a value that is not a string, is ignored
+        Map<String, String> parts = new LinkedHashMap<>();
+        String structure = form.get("MessageStructure");
+        if (structure != null) {
+            if (!"json".equals(structure)) {
+                error(exchange, 400, "Sender", "InvalidParameter", "Invalid parameter: Invalid MessageStructure");
+                return;
+            }
+            com.fasterxml.jackson.databind.JsonNode tree;
+            try {
+                tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(message);
+            } catch (IOException e) {
+                tree = null;
+            }
+            if (tree == null || !tree.isObject() || !tree.path("default").isTextual()) {
+                error(exchange, 400, "Sender", "InvalidParameter",
+                        "Invalid parameter: Message Structure - No default entry in JSON message body");
+                return;
+            }
+            tree.properties().forEach(p -> {
+                if (p.getValue().isTextual()) {
+                    parts.put(p.getKey(), p.getValue().asText());
+                }
+            });
+        }
         Map<String, String> attributes = new LinkedHashMap<>();
         int bytes = utf8(message);
         for (int n = 1; form.containsKey("MessageAttributes.entry." + n + ".Name"); n++) {
@@ -100,7 +134,8 @@ public final class SnsStandIn implements AutoCloseable {
             error(exchange, 400, "Sender", "InvalidParameter", "Invalid parameter: Message too long");
             return;
         }
-        accepted.add(new Published(topic, subject, message, attributes, bytes));
+        String mail = parts.isEmpty() ? message : parts.getOrDefault("email", parts.get("default"));
+        accepted.add(new Published(topic, subject, mail, attributes, bytes, parts));
         String body = "<PublishResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><PublishResult><MessageId>"
                 + UUID.randomUUID() + "</MessageId></PublishResult><ResponseMetadata><RequestId>" + UUID.randomUUID()
                 + "</RequestId></ResponseMetadata></PublishResponse>";

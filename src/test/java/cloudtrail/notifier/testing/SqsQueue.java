@@ -1,5 +1,6 @@
 package cloudtrail.notifier.testing;
 
+import cloudtrail.notifier.render.MachinePayload;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -129,14 +130,36 @@ public final class SqsQueue {
         }
     }
 
+    /**
+     * SNS's envelope as an SQS subscriber gets it. The notifier publishes one message per protocol, so the
+     * queue gets the machine format ({@link MachinePayload}): the mail text and the attributes are read from
+     * it, since SNS delivers no attributes with a per-protocol message (moto does; SNS's documentation:
+     * "sent only when the message structure is String, not JSON").
+     */
     private static Delivery parse(String body) throws IOException {
         JsonNode envelope = MAPPER.readTree(body);
         Map<String, String> attributes = new LinkedHashMap<>();
-        JsonNode attrs = envelope.path("MessageAttributes");
-        attrs.fieldNames().forEachRemaining(name -> attributes.put(name, attrs.get(name).path("Value").asText()));
+        String message = envelope.path("Message").asText(null);
+        JsonNode machine = machine(message);
+        JsonNode attrs = machine != null ? machine.path("attributes") : envelope.path("MessageAttributes");
+        attrs.fieldNames().forEachRemaining(name -> attributes.put(name,
+                machine != null ? attrs.get(name).asText() : attrs.get(name).path("Value").asText()));
         String at = envelope.path("Timestamp").asText(null);
-        return new Delivery(envelope.path("Subject").asText(null), envelope.path("Message").asText(null), attributes,
-                at == null ? null : java.time.Instant.parse(at));
+        return new Delivery(envelope.path("Subject").asText(null), machine != null ? machine.path("message").asText(null) : message,
+                attributes, at == null ? null : java.time.Instant.parse(at));
+    }
+
+    /** The machine format, when the message is one. */
+    static JsonNode machine(String message) {
+        if (message == null || !message.startsWith("{\"format\"")) {
+            return null;
+        }
+        try {
+            JsonNode tree = MAPPER.readTree(message);
+            return MachinePayload.FORMAT.equals(tree.path("format").asText()) ? tree : null;
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private Document call(Map<String, String> params) throws IOException, InterruptedException {
