@@ -19,8 +19,8 @@ import java.util.Set;
  * notifications carry what to do as next steps.
  *
  * <p>Values come from the mail's own parts, already one line each and free of control characters; here
- * they are also kept from being read as chat markup: {@code < >} (Slack's links and mentions,
- * {@code <!channel>}) and {@code [ ]} (Markdown links) become their full-width forms.
+ * they are also kept from being read as chat markup ({@link #chat}): no value can mention the channel or
+ * make a link.
  */
 public final class ChatPayload {
     /** Our bounds, well inside what Slack shows in one message section (3,000 characters). */
@@ -105,7 +105,7 @@ public final class ChatPayload {
                 if (f.label() != label) {
                     continue;
                 }
-                String line = f.text() + ": " + (f.values().size() == 1 && f.more() == 0 ? f.value() : list(f, about));
+                String line = f.values().size() == 1 && f.more() == 0 ? f.text() + ": " + f.value() : f.text() + ":\n" + list(f, about);
                 if (text.length() + line.length() + 1 > MAX_DESCRIPTION_CHARS) {
                     return text.toString().strip();
                 }
@@ -115,14 +115,14 @@ public final class ChatPayload {
         return text.toString().strip();
     }
 
-    /** A list on one line: its first items, then how many more. */
+    /** A list, an item a line: its first items, then how many more. */
     private static String list(Field f, About about) {
-        if (f.values().size() <= LIST_ITEMS && f.more() == 0) {
-            return String.join(", ", f.values());
-        }
         List<String> shown = new ArrayList<>(f.values().subList(0, Math.min(LIST_ITEMS, f.values().size())));
-        shown.add(Msg.MORE_ITEMS.format(about.language(), f.values().size() - shown.size() + f.more()));
-        return String.join(", ", shown);
+        int more = f.values().size() - shown.size() + f.more();
+        if (more > 0) {
+            shown.add(Msg.MORE_ITEMS.format(about.language(), more));
+        }
+        return "- " + String.join("\n- ", shown);
     }
 
     /** What to do, for a warning or worse: the catalog's next step, or what to check first. */
@@ -158,21 +158,26 @@ public final class ChatPayload {
         String name = n.messageAttributes().containsKey("digest") ? "Digest"
                 : n.messageAttributes().getOrDefault("eventName", "Notification");
         String type = name.replaceAll("[^A-Za-z0-9-]+", "-").replaceAll("^-+|-+$", "");
-        return type.isEmpty() ? "Notification" : cut(type, 100);
+        return type.isEmpty() ? "Notification" : type.substring(0, Math.min(type.length(), 100)).replaceAll("-+$", "");
     }
 
-    /** The text with what chat would read as links or mentions made plain. */
+    /**
+     * The text with what chat would read as a link or a mention made plain: every {@code < >} (Slack's
+     * {@code <url|text>} and {@code <!channel>}) and a Markdown link's {@code ](} become full-width.
+     */
     static String chat(String text) {
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            out.append(switch (c) {
-                case '<' -> '＜';
-                case '>' -> '＞';
-                case '[' -> '［';
-                case ']' -> '］';
-                default -> c;
-            });
+            if (c == '<') {
+                out.append('＜');
+            } else if (c == '>') {
+                out.append('＞');
+            } else if (c == ']' && i + 1 < text.length() && text.charAt(i + 1) == '(') {
+                out.append('］');
+            } else {
+                out.append(c);
+            }
         }
         return out.toString();
     }

@@ -80,6 +80,27 @@ class DigestRendererTest {
         check(digest(Language.EN), GOLDEN.resolve("digest").resolve("terraform.en.txt"));
     }
 
+    /** A burst's chat message: one thread with the actor's single events, and the critical event's next step. */
+    @Test
+    void theDigestsChatMessageMatchesGoldenFilesAndSharesTheActorsThread() throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (Language language : Language.values()) {
+            Notification n = digest(language);
+            com.fasterxml.jackson.databind.node.ObjectNode chat = ChatPayload.of(n);
+            String actual = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(chat) + "\n";
+            Path golden = GOLDEN.resolve("digest").resolve("terraform.chat." + language.name().toLowerCase() + ".json");
+            if (UPDATE) {
+                Files.writeString(golden, actual, StandardCharsets.UTF_8);
+            }
+            assertEquals(Files.readString(golden, StandardCharsets.UTF_8), actual, golden.toString());
+            assertEquals(java.util.List.of(), cloudtrail.notifier.testing.JsonSchemaSubset.violations(
+                    mapper.readTree(Path.of("src/test/resources/chat/custom-notification.schema.json").toFile()), chat));
+            String single = terraformBurst(language).get(0).notification().about().thread();
+            assertEquals(single, chat.path("metadata").path("threadId").asText(), "the digest and the actor's own events share a thread");
+            assertTrue(chat.path("content").path("nextSteps").size() >= 1);
+        }
+    }
+
     private static void check(Notification n, Path golden) throws IOException {
         String actual = n.subject() + "\n\n" + n.message();
         if (UPDATE) {
