@@ -48,6 +48,28 @@ class TemplateResourcesTest {
 
     /** The organization's StackSet deploys forwarder.yaml as it is, to the OUs and regions given, as accounts join. */
     @Test
+    void theChatChannelOnlyReceivesNotifications() throws Exception {
+        JsonNode template = read("template.yaml");
+        JsonNode resources = template.path("Resources");
+        JsonNode channel = resources.path("ChatChannel");
+
+        assertEquals("AWS::Chatbot::SlackChannelConfiguration", channel.path("Type").asText());
+        for (String name : List.of("ChatChannel", "ChatChannelRole", "ChatChannelGuardrail")) {
+            assertEquals("HasSlackChannel", resources.path(name).path("Condition").asText(), name + " only with a channel");
+        }
+        assertEquals("", template.path("Parameters").path("ChatSlackWorkspaceId").path("Default").asText(), "off unless asked for");
+        assertEquals(json("[{\"Ref\": \"NotificationTopic\"}]"), channel.path("Properties").path("SnsTopicArns"));
+        assertEquals(json("[{\"Ref\": \"ChatChannelGuardrail\"}]"), channel.path("Properties").path("GuardrailPolicies"));
+        assertEquals(json("""
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "*", "Resource": "*"}]}"""),
+                resources.path("ChatChannelGuardrail").path("Properties").path("PolicyDocument"), "the guardrail denies everything");
+        JsonNode role = resources.path("ChatChannelRole").path("Properties");
+        assertTrue(role.path("Policies").isMissingNode() && role.path("ManagedPolicyArns").isMissingNode(), "the role may do nothing");
+        assertEquals("chatbot.amazonaws.com",
+                role.path("AssumeRolePolicyDocument").path("Statement").path(0).path("Principal").path("Service").asText());
+    }
+
+    @Test
     void theOrganizationsStackSetDeploysTheForwarderAsItIsWhereverAccountsJoin() throws Exception {
         JsonNode template = read("template.yaml");
         JsonNode stackSet = template.path("Resources").path("Forwarders");

@@ -31,11 +31,18 @@ public final class MotoServer implements AutoCloseable {
     }
 
     public static MotoServer start() throws IOException, InterruptedException {
+        return start(java.util.Map.of());
+    }
+
+    /** @param environment added to the server's (REQUESTS_CA_BUNDLE, say, for HTTPS subscribers on this machine) */
+    public static MotoServer start(java.util.Map<String, String> environment) throws IOException, InterruptedException {
         List<String> command = command();
         int port = freePort();
         command.addAll(List.of("-H", "127.0.0.1", "-p", String.valueOf(port)));
         Path log = Files.createTempFile("moto-server", ".log");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         MotoServer server = new MotoServer(process, endpoint, log);
         server.awaitReady(Duration.ofSeconds(60));
