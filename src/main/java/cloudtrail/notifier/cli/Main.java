@@ -47,14 +47,16 @@ public final class Main {
             usage: java -jar cloudtrail-notifier.jar [--json | --publish [--dry-run] | --digest [--json]] FILE... | -
               Renders each EventBridge event (or bare CloudTrail record) in FILE as the notification
               the Lambda function would publish. "-" reads one event from standard input.
-              --json      one JSON object per input and line: {"file", "subject", "message", "messageAttributes"}
+              --json      one JSON object per input and line: {"file", "subject", "message", "messageAttributes",
+                          "chat" (Amazon Q's custom notification, the https part), "machine" (the sqs/lambda part)}
               --publish   publish to the SNS topic in TOPIC_ARN, as the Lambda function does
               --publish --dry-run  the same up to the network: each event rendered, its request signed and
                           answered in this process; nothing is sent (a check of the setup, or the training run of
                           a JDK ahead-of-time cache, README)
               --digest    the FILEs as one batch from the queue: what it would publish, in order (repeats
                           dropped, suppressed events counted, bursts by one actor as digests); nothing is sent.
-                          With --json: {"notification", "files", "eventIds", "subject", "message", "messageAttributes"}
+                          With --json: {"notification", "files", "eventIds", "subject", "message", "messageAttributes",
+                          "chat", "machine"}
             environment: NOTIFY_TIME_ZONE (default Asia/Tokyo), NOTIFY_LANGUAGE (ja or en, default ja);
               with --digest also DIGEST_THRESHOLD (default 5), DIGEST_WINDOW_SECONDS (0: no digests),
               SUPPRESSION_PATTERNS (as the template's SuppressionPatterns);

@@ -38,6 +38,8 @@ public final class ChatPayload {
             Msg.TARGETS, Msg.FINDING_TYPE, Msg.FINDING_SEVERITY, Msg.REASON, Msg.DIGEST_CRITICAL, Msg.DIGEST_LIST,
             Msg.CONSOLE_LINK, Msg.GUARDDUTY_CONSOLE, Msg.SECURITY_HUB_CONSOLE, Msg.HEALTH_CONSOLE, Msg.INSIGHTS_CONSOLE);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final java.util.regex.Pattern NOT_TYPE = java.util.regex.Pattern.compile("[^A-Za-z0-9-]+");
+    private static final java.util.regex.Pattern EDGE_HYPHENS = java.util.regex.Pattern.compile("^-+|-+$");
 
     private ChatPayload() {}
 
@@ -157,8 +159,8 @@ public final class ChatPayload {
     private static String eventType(Notification n) {
         String name = n.messageAttributes().containsKey("digest") ? "Digest"
                 : n.messageAttributes().getOrDefault("eventName", "Notification");
-        String type = name.replaceAll("[^A-Za-z0-9-]+", "-").replaceAll("^-+|-+$", "");
-        return type.isEmpty() ? "Notification" : type.substring(0, Math.min(type.length(), 100)).replaceAll("-+$", "");
+        String type = EDGE_HYPHENS.matcher(NOT_TYPE.matcher(name).replaceAll("-")).replaceAll("");
+        return type.isEmpty() ? "Notification" : EDGE_HYPHENS.matcher(type.substring(0, Math.min(type.length(), 100))).replaceAll("");
     }
 
     /**
@@ -166,6 +168,9 @@ public final class ChatPayload {
      * {@code <url|text>} and {@code <!channel>}) and a Markdown link's {@code ](} become full-width.
      */
     static String chat(String text) {
+        if (text.indexOf('<') < 0 && text.indexOf('>') < 0 && !text.contains("](")) {
+            return text; // nearly always: nothing to change
+        }
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);

@@ -20,14 +20,24 @@ public record Field(Msg label, String text, List<String> values, int more) {
         this(label, text, values, 0);
     }
 
+    private static final java.util.Map<Msg, String> KEYS = keys();
+
+    private static java.util.Map<Msg, String> keys() {
+        java.util.Map<Msg, String> keys = new java.util.EnumMap<>(Msg.class);
+        for (Msg m : Msg.values()) {
+            String[] words = m.name().toLowerCase(java.util.Locale.ROOT).split("_");
+            StringBuilder key = new StringBuilder(words[0]);
+            for (int i = 1; i < words.length; i++) {
+                key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+            }
+            keys.put(m, key.toString());
+        }
+        return keys;
+    }
+
     /** The part's name for programs: {@code WHAT} is "what", {@code SOURCE_IP} "sourceIp". */
     public String key() {
-        String[] words = label.name().toLowerCase(java.util.Locale.ROOT).split("_");
-        StringBuilder key = new StringBuilder(words[0]);
-        for (int i = 1; i < words.length; i++) {
-            key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
-        }
-        return key.toString();
+        return KEYS.get(label);
     }
 
     /** The single value, or the first of a list. */

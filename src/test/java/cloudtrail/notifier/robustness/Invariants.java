@@ -1,7 +1,9 @@
 package cloudtrail.notifier.robustness;
 
 import cloudtrail.notifier.config.Language;
+import cloudtrail.notifier.render.ChatPayload;
 import cloudtrail.notifier.render.Limits;
+import cloudtrail.notifier.render.SnsMessage;
 import cloudtrail.notifier.render.SafeText;
 import cloudtrail.notifier.render.Notification;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,6 +37,16 @@ final class Invariants {
         if (Limits.publishedBytes(n) > Limits.MAX_MESSAGE_BYTES) {
             problems.add("message and attributes have " + Limits.publishedBytes(n) + " bytes");
         }
+        // what is published: every subscriber's part in one JSON, counted with the attributes as SNS counts it
+        int published = Limits.utf8Length(SnsMessage.of(n).json()) + Limits.attributeBytes(n.messageAttributes());
+        if (published > Limits.MAX_MESSAGE_BYTES) {
+            problems.add("the published parts and attributes have " + published + " bytes");
+        }
+        String chat = ChatPayload.of(n).toString();
+        if (chat.contains("<") || chat.contains("](")) {
+            problems.add("the chat part has markup from the event: " + chat);
+        }
+        checkCharacters("chat description", ChatPayload.of(n).path("content").path("description").asText(), true, problems);
         checkCharacters("subject", n.subject(), false, problems);
         checkCharacters("message", n.message(), true, problems);
         n.messageAttributes().forEach((k, v) -> checkCharacters("attribute " + k, v, false, problems));
