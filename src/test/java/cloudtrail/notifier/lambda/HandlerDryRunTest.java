@@ -42,6 +42,8 @@ class HandlerDryRunTest {
         assertEquals(expected.message(), response.path("message").asText());
         assertEquals(expected.messageAttributes().get("severity"), response.path("messageAttributes").path("severity").asText());
         assertEquals("7570d776-efa3-48c1-a78d-89440d507dd5", response.path("eventId").asText());
+        assertEquals("custom", response.path("chat").path("source").asText(), "the chat part, as Amazon Q would get it");
+        assertEquals(expected.message(), response.path("machine").path("message").asText(), "the machine part, as SQS would get it");
         JsonNode log = MAPPER.readTree(context.logLines().get(0));
         assertTrue(log.path("message").asText().startsWith("not published: TOPIC_ARN='NotificationTopic' is not an SNS topic ARN"), log::toString);
     }
