@@ -109,7 +109,8 @@ public final class ChatPayload {
                 }
                 String line = f.values().size() == 1 && f.more() == 0 ? f.text() + ": " + f.value() : f.text() + ":\n" + list(f, about);
                 if (text.length() + line.length() + 1 > MAX_DESCRIPTION_CHARS) {
-                    return text.toString().strip();
+                    // the lines that fit; never none (the description is required): the first line cut
+                    return text.isEmpty() ? cut(chat(line), MAX_DESCRIPTION_CHARS) : text.toString().strip();
                 }
                 text.append(chat(line)).append('\n');
             }
