@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.sns.SnsClient;
  * One publish, each kind of subscriber its own part, delivered by SNS (moto) through the real SnsPublisher:
  * an HTTPS subscriber, as Amazon Q's subscription is, gets the custom notification; an SQS queue gets the
  * machine format, with the mail text and the attributes in it; a plain HTTP webhook gets the mail text
- * (the default part, which e-mail's part repeats).
+ * (the default part, which e-mail's part repeats); a subscriber filtering on the severity attribute still filters.
  */
 class SubscriberFormatsIT {
     private static final String REGION = "ap-northeast-1";
@@ -66,6 +66,13 @@ class SubscriberFormatsIT {
             sns.subscribe(b -> b.topicArn(topic).protocol("https").endpoint(chat.endpoint().toString()));
             sns.subscribe(b -> b.topicArn(topic).protocol("http")
                     .endpoint("http://127.0.0.1:" + plain.getAddress().getPort() + "/hook"));
+            // a subscriber that filters on the severity attribute, as README suggests: only info, so not this one
+            SqsQueue infoOnly = SqsQueue.create(moto.endpoint(), REGION, "info-only");
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(infoOnly.arn())
+                    .attributes(Map.of("FilterPolicy", "{\"severity\": [\"info\"]}")));
+            SqsQueue criticalOnly = SqsQueue.create(moto.endpoint(), REGION, "critical-only");
+            sns.subscribe(b -> b.topicArn(topic).protocol("sqs").endpoint(criticalOnly.arn())
+                    .attributes(Map.of("FilterPolicy", "{\"severity\": [\"critical\"]}")));
             Notifier notifier = new Notifier(new NotifierConfig(ZoneId.of("Asia/Tokyo"), Language.JA));
             Notification n = notifier.render(Fixtures.event("cloudtrail-stop-logging.json"));
 
@@ -91,6 +98,10 @@ class SubscriberFormatsIT {
             assertTrue(machine.path("fields").path("who").asText().startsWith("taro.yamada@example.com"), machine.toString());
             assertEquals(n.message(), machine.path("message").asText());
             assertEquals("7570d776-efa3-48c1-a78d-89440d507dd5", machine.path("eventIds").get(0).asText());
+
+            // the attributes still filter: the critical notification reached the critical-only subscriber, not the info-only one
+            assertEquals(1, criticalOnly.receiveMessages(10, Duration.ofSeconds(30)).size());
+            assertEquals(0, infoOnly.receiveMessages(10, Duration.ofSeconds(30)).size());
 
             // anyone else: the mail text
             String hook = webhook.poll(20, TimeUnit.SECONDS);
