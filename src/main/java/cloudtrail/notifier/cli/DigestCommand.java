@@ -7,8 +7,6 @@ import cloudtrail.notifier.event.InvalidEventException;
 import cloudtrail.notifier.publish.BatchDelivery;
 import cloudtrail.notifier.publish.BatchPreview;
 import cloudtrail.notifier.render.DigestRenderer;
-import cloudtrail.notifier.render.ChatPayload;
-import cloudtrail.notifier.render.MachinePayload;
 import cloudtrail.notifier.render.Notification;
 import cloudtrail.notifier.render.SnsMessage;
 import cloudtrail.notifier.suppress.Suppressions;
@@ -88,12 +86,7 @@ final class DigestCommand {
                 line.put("notification", i + 1);
                 from.forEach(line.putArray("files")::add);
                 result.eventIds().get(i).forEach(line.putArray("eventIds")::add);
-                line.put("subject", notification.subject());
-                line.put("message", notification.message());
-                ObjectNode attributes = line.putObject("messageAttributes");
-                notification.messageAttributes().forEach(attributes::put);
-                line.set("chat", ChatPayload.of(notification));
-                line.set("machine", MachinePayload.of(notification, SnsMessage.machineHasMessage(notification)));
+                SnsMessage.putParts(line, notification);
                 out.print(notifier.parser().trees().write(line));
                 out.print('\n');
             } else {

@@ -24,8 +24,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import cloudtrail.notifier.suppress.Suppressions;
 import cloudtrail.notifier.publish.PublishException;
-import cloudtrail.notifier.render.ChatPayload;
-import cloudtrail.notifier.render.MachinePayload;
 import cloudtrail.notifier.render.Notification;
 import cloudtrail.notifier.render.SnsMessage;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -241,13 +239,7 @@ public final class Handler implements RequestStreamHandler, Resource {
 
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         response.put("eventId", parsed.eventId());
-        response.put("subject", notification.subject());
-        response.put("message", notification.message());
-        ObjectNode attributes = response.putObject("messageAttributes");
-        notification.messageAttributes().forEach(attributes::put);
-        // what a chat channel and a program would get, as --json shows them
-        response.set("chat", ChatPayload.of(notification));
-        response.set("machine", MachinePayload.of(notification, SnsMessage.machineHasMessage(notification)));
+        SnsMessage.putParts(response, notification); // as --json shows them
         response.put("published", false);
         json.write(response, output);
     }

@@ -47,6 +47,20 @@ public record SnsMessage(String json, boolean machineHasMessage, String text) {
         return bound <= Limits.MAX_MESSAGE_BYTES - Limits.attributeBytes(n.messageAttributes()) || of(n).machineHasMessage();
     }
 
+    /**
+     * What is published, part by part, into a preview's JSON (the command line's {@code --json}, the
+     * {@code sam local} dry run): {@code subject}, {@code message} (the mail text), {@code messageAttributes},
+     * {@code chat} (the https part) and {@code machine} (the sqs part).
+     */
+    public static void putParts(ObjectNode into, Notification n) {
+        into.put("subject", n.subject());
+        into.put("message", n.message());
+        ObjectNode attributes = into.putObject("messageAttributes");
+        n.messageAttributes().forEach(attributes::put);
+        into.set("chat", ChatPayload.of(n));
+        into.set("machine", MachinePayload.of(n, machineHasMessage(n)));
+    }
+
     private static String structure(String text, String chat, String machine) {
         ObjectNode parts = JsonNodeFactory.instance.objectNode();
         parts.put("default", text);
