@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * not fit, the machine format goes without the mail text, and if that is not enough (text made of quotes
  * and line breaks, which the nesting escapes twice), the text is cut.
  */
-public record SnsMessage(String json, boolean machineHasMessage, String text) {
+public record SnsMessage(String json, boolean machineHasMessage) {
     private static final JsonTrees JSON = new JsonTrees();
 
     public static SnsMessage of(Notification n) {
@@ -22,7 +22,7 @@ public record SnsMessage(String json, boolean machineHasMessage, String text) {
         String text = n.message();
         String json = structure(text, chat, JSON.write(MachinePayload.of(n, true)));
         if (Limits.utf8Length(json) <= budget) {
-            return new SnsMessage(json, true, text);
+            return new SnsMessage(json, true);
         }
         String machine = JSON.write(MachinePayload.of(n, false));
         json = structure(text, chat, machine);
@@ -34,7 +34,7 @@ public record SnsMessage(String json, boolean machineHasMessage, String text) {
             text = Limits.fitMessage(n.message(), textBudget, n.about().language(), Limits.MAX_MESSAGE_BYTES);
             json = structure(text, chat, machine);
         }
-        return new SnsMessage(json, false, text);
+        return new SnsMessage(json, false);
     }
 
     /**

@@ -42,11 +42,12 @@ final class Invariants {
         if (published > Limits.MAX_MESSAGE_BYTES) {
             problems.add("the published parts and attributes have " + published + " bytes");
         }
-        String chat = ChatPayload.of(n).toString();
+        var chatPart = ChatPayload.of(n);
+        String chat = chatPart.toString();
         if (chat.contains("<") || chat.contains("](")) {
             problems.add("the chat part has markup from the event: " + chat);
         }
-        checkCharacters("chat description", ChatPayload.of(n).path("content").path("description").asText(), true, problems);
+        checkCharacters("chat description", chatPart.path("content").path("description").asText(), true, problems);
         checkCharacters("subject", n.subject(), false, problems);
         checkCharacters("message", n.message(), true, problems);
         n.messageAttributes().forEach((k, v) -> checkCharacters("attribute " + k, v, false, problems));
