@@ -355,7 +355,7 @@ public final class Handler implements RequestStreamHandler, Resource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        publisher.prime(sample);
+        publisher.rehearse(sample);
         ledger.get().prime();
         suppressions.current(); // reads the parameters: a version that cannot read them never goes live
         if (accountNames != null) {

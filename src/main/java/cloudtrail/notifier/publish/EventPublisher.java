@@ -55,8 +55,8 @@ public final class EventPublisher {
     /**
      * {@link #deliver} without sending: the event is read and rendered, and a publish request is built,
      * signed with the caller's credentials and answered in this process (as {@link SnsPublisher#prime}).
-     * For a dry run of the command line, and for training a JDK ahead-of-time cache on the path a real
-     * publish takes.
+     * For a dry run of the command line, for training a JDK ahead-of-time cache on the path a real publish
+     * takes, and for SnapStart's priming.
      *
      * @return the subject the notification would have
      * @throws PrimingException when the request could not be made (no credentials, say)
@@ -65,15 +65,5 @@ public final class EventPublisher {
         Notification notification = notifier.render(notifier.parser().parse(json));
         publisher.get().prime();
         return notification.subject();
-    }
-
-    /**
-     * Renders without publishing and primes the SNS client: everything a delivery loads, but the network.
-     *
-     * @throws PrimingException when the SNS request did not get as far as the point of sending
-     */
-    public void prime(byte[] sampleEvent) {
-        notifier.render(sampleEvent);
-        publisher.get().prime();
     }
 }
